@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the Odoo test suite of the Smart Kids modules on a fresh database, on a real
+# PostgreSQL and Odoo 18, with Chromium for the tours, then checks the log really shows
+# every test running (see tests/check_odoo_log.py).
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+command -v chromium >/dev/null || sk_die "chromium is missing: run scripts/setup.sh"
+"$SK_VENV/bin/python" -c "import websocket" || sk_die "websocket-client is missing: run scripts/setup.sh"
+
+log_dir="$SK_STATE/logs"
+mkdir -p "$log_dir"
+log="$log_dir/test-$(date +%Y%m%d-%H%M%S).log"
+# A free loopback port, so a running `make run` server does not collide with the tests.
+port=$("$SK_VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+dropdb --if-exists "$SK_TEST_DB"
+tags="/smart_kids,/smart_kids_line,/smart_kids_reports"
+echo "Running the Odoo suite ($tags) on database $SK_TEST_DB; log: $log"
+set +e
+# shellcheck disable=SC2046
+sk_odoo $(sk_odoo_args) -d "$SK_TEST_DB" --db-filter="^$SK_TEST_DB\$" -i "$SK_MODULES" \
+    --test-enable --test-tags "$tags" --stop-after-init --http-port "$port" \
+    --log-level=info --max-cron-threads=0 2>&1 | tee "$log" | grep -E --line-buffered \
+    " (ERROR|CRITICAL|WARNING) |FAIL|Traceback|tests when loading|post-tests in"
+odoo_rc=${PIPESTATUS[0]}
+set -e
+check_rc=0
+"$SK_VENV/bin/python" "$SK_ROOT/tests/check_odoo_log.py" "$log" --min-tests 30 \
+    --require odoo.addons.smart_kids.tests.test_ui || check_rc=$?
+[ "$odoo_rc" -eq 0 ] || sk_die "Odoo exited with $odoo_rc (see $log)"
+exit "$check_rc"

