@@ -55,12 +55,16 @@ ensure_postgresql() {
     fi
     local me
     me=$(id -un)
-    if ! $SUDO -u postgres psql -tAc "SELECT 1 FROM pg_roles WHERE rolname='$me'" 2>/dev/null | grep -q 1; then
-        if [ -z "$SUDO" ]; then
-            su postgres -c "createuser --createdb '$me'"
-        else
-            sudo -u postgres createuser --createdb "$me"
-        fi
+    if ! as_postgres psql -tAc "SELECT 1 FROM pg_roles WHERE rolname='$me'" | grep -q 1; then
+        as_postgres createuser --createdb "$me"
+    fi
+}
+
+as_postgres() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        sudo -u postgres "$@"
     fi
 }
 
