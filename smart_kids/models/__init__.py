@@ -1,19 +1,22 @@
-from . import (
-    res_partner,
-    res_users,
-    smart_kids_allergen,
-    smart_kids_area,
-    smart_kids_centre,
-    smart_kids_child,
-    smart_kids_child_allergy,
-    smart_kids_child_guardian,
-    smart_kids_child_pickup,
-    smart_kids_child_vaccination,
-    smart_kids_classroom,
-    smart_kids_growth_measurement,
-    smart_kids_teacher,
-    smart_kids_teacher_qualification,
-    smart_kids_teacher_vaccination,
-    smart_kids_teacher_work,
-    smart_kids_vaccine,
-)
+from . import res_partner
+from . import res_users
+from . import smart_kids_absence
+from . import smart_kids_allergen
+from . import smart_kids_area
+from . import smart_kids_attendance
+from . import smart_kids_centre
+from . import smart_kids_centre_closure
+from . import smart_kids_child
+from . import smart_kids_child_allergy
+from . import smart_kids_child_guardian
+from . import smart_kids_child_pickup
+from . import smart_kids_child_vaccination
+from . import smart_kids_classroom
+from . import smart_kids_event
+from . import smart_kids_growth_measurement
+from . import smart_kids_teacher
+from . import smart_kids_teacher_qualification
+from . import smart_kids_teacher_vaccination
+from . import smart_kids_teacher_work
+from . import smart_kids_unaccounted_case
+from . import smart_kids_vaccine

@@ -1,5 +1,15 @@
-from odoo import api, fields, models
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+
+import pytz
+
+from odoo import api
+from odoo import fields
+from odoo import models
 from odoo.exceptions import ValidationError
+
+from odoo.addons.base.models.res_partner import _tz_get
 
 
 class SmartKidsCentre(models.Model):
@@ -50,6 +60,20 @@ class SmartKidsCentre(models.Model):
         string="Check-in Deadline",
         help="Children expected today and neither scanned nor marked absent by this time "
         "are treated as unaccounted for.",
+    )
+    tz = fields.Selection(_tz_get, string="Timezone", default="Asia/Bangkok", required=True)
+    open_on_weekends = fields.Boolean(help="Children are expected on Saturdays and Sundays too.")
+    closure_ids = fields.One2many(
+        "smart_kids.centre.closure",
+        "centre_id",
+        string="Closed Days",
+        help="Public holidays and other days the centre is closed: nobody is expected.",
+    )
+    escalation_delay = fields.Integer(
+        string="Escalate After (minutes)",
+        default=30,
+        help="Minutes after the check-in deadline before an unaccounted child is escalated "
+        "to the LAO executives.",
     )
     head_user_id = fields.Many2one("res.users", string="Centre Head", tracking=True)
     classroom_ids = fields.One2many("smart_kids.classroom", "centre_id", string="Classrooms")
@@ -123,6 +147,148 @@ class SmartKidsCentre(models.Model):
     def _check_location(self):
         for centre in self:
             _check_lat_long(self.env, centre.latitude, centre.longitude)
+
+    @api.constrains("escalation_delay")
+    def _check_escalation_delay(self):
+        for centre in self:
+            if not 0 <= centre.escalation_delay <= 24 * 60:
+                raise ValidationError(
+                    self.env._("The escalation delay must be between 0 and 1440 minutes.")
+                )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"checkin_deadline", "tz", "open_on_weekends"} & vals.keys():
+            # the deadline cron must wake at the new time
+            self.env["smart_kids.unaccounted.case"].sudo()._schedule_next_run(fields.Datetime.now())
+        return res
+
+    # ------------------------------------------------------------------
+    # The centre's day, in the centre's own time zone
+    # ------------------------------------------------------------------
+    def _local_date(self, utc_dt):
+        self.ensure_one()
+        return pytz.utc.localize(utc_dt).astimezone(pytz.timezone(self.tz)).date()
+
+    def _local_time_str(self, utc_dt):
+        self.ensure_one()
+        return pytz.utc.localize(utc_dt).astimezone(pytz.timezone(self.tz)).strftime("%H:%M")
+
+    def _deadline_utc(self, day):
+        """The check-in deadline of ``day`` as a naive UTC datetime (Odoo's storage)."""
+        self.ensure_one()
+        hours, minutes = divmod(round(self.checkin_deadline * 60), 60)
+        local = pytz.timezone(self.tz).localize(datetime.combine(day, time(hours, minutes)))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _next_deadline_utc(self, now):
+        self.ensure_one()
+        day = self._local_date(now)
+        for _attempt in range(31):
+            if self._is_open_on(day) and self._deadline_utc(day) > now:
+                return self._deadline_utc(day)
+            day += timedelta(days=1)
+        return False
+
+    def _is_open_on(self, day):
+        self.ensure_one()
+        if day.weekday() >= 5 and not self.open_on_weekends:
+            return False
+        return day not in self.closure_ids.mapped("date")
+
+    def _expected_children(self, day):
+        """Children enrolled here on ``day`` who were not marked absent."""
+        self.ensure_one()
+        enrolled = self.env["smart_kids.child"].search(
+            [
+                ("centre_id", "=", self.id),
+                ("state", "=", "enrolled"),
+                "|",
+                ("enrolment_date", "=", False),
+                ("enrolment_date", "<=", day),
+            ]
+        )
+        absent = (
+            self.env["smart_kids.absence"]
+            .search([("child_id", "in", enrolled.ids), ("date", "=", day)])
+            .child_id
+        )
+        return enrolled - absent
+
+    def _missing_children(self, day):
+        """Expected on ``day`` and not checked in."""
+        self.ensure_one()
+        expected = self._expected_children(day)
+        arrived = (
+            self.env["smart_kids.attendance"]
+            .search([("child_id", "in", expected.ids), ("date", "=", day)])
+            .child_id
+        )
+        return expected - arrived
+
+    def _teacher_users(self):
+        self.ensure_one()
+        return (self.teacher_ids.user_id | self.head_user_id).filtered("active")
+
+    def _executive_users(self):
+        """LAO executives whose assigned areas include this centre or its LAO."""
+        self.ensure_one()
+        group = self.env.ref("smart_kids.smart_kids_group_lao_executive")
+        return group.users.filtered(
+            lambda user: user.active and (self.area_id | self.lao_id) & user.smart_kids_area_ids
+        )
+
+    def get_roster(self, day=None):
+        """Today's roster for the check-in screen: arrived, absent and missing children."""
+        self.ensure_one()
+        day = fields.Date.to_date(day) if day else self._local_date(fields.Datetime.now())
+        attendances = self.env["smart_kids.attendance"].search(
+            [("centre_id", "=", self.id), ("date", "=", day)]
+        )
+        absences = self.env["smart_kids.absence"].search(
+            [("centre_id", "=", self.id), ("date", "=", day)]
+        )
+        expected = self._expected_children(day)
+        missing = expected - attendances.child_id
+        open_cases = (
+            self.env["smart_kids.unaccounted.case"]
+            .search([("centre_id", "=", self.id), ("date", "=", day), ("state", "=", "open")])
+            .child_id
+        )
+        reasons = dict(absences._fields["reason"]._description_selection(self.env))
+
+        def child_info(child, **extra):
+            return {
+                "id": child.id,
+                "name": child.name,
+                "nickname": child.nickname or "",
+                "image_url": f"/web/image/smart_kids.child/{child.id}/image_128",
+                **extra,
+            }
+
+        return {
+            "centre": {"id": self.id, "name": self.name},
+            "date": fields.Date.to_string(day),
+            "is_open": self._is_open_on(day),
+            "expected_count": len(expected),
+            "arrived": [
+                child_info(
+                    a.child_id,
+                    time=self._local_time_str(a.check_in),
+                    left=bool(a.check_out),
+                    health_abnormal=a.health_abnormal,
+                )
+                for a in attendances.sorted("check_in")
+            ],
+            "absent": [
+                child_info(a.child_id, reason=reasons[a.reason], note=a.note or "")
+                for a in absences
+            ],
+            "missing": [
+                child_info(child, unaccounted=child in open_cases)
+                for child in missing.sorted("name")
+            ],
+        }
 
     def action_view_children(self):
         self.ensure_one()

@@ -1,10 +1,22 @@
+import base64
+import io
+import secrets
+
+import qrcode
 from dateutil.relativedelta import relativedelta
 from stdnum.th import pin as thai_pin
 
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 
-from .smart_kids_centre import _check_lat_long, _map_url
+from .smart_kids_centre import _check_lat_long
+from .smart_kids_centre import _map_url
+
+# Prefix of the QR payload: lets a scanner screen tell our cards from other codes.
+CARD_PREFIX = "SK1:"
 
 # Children in a child development centre are 2 to 5; seven years leaves room for a child
 # who stays on, while still catching a birth year typed in the wrong era (B.E. vs C.E.).
@@ -127,7 +139,123 @@ class SmartKidsChild(models.Model):
     vaccination_ids = fields.One2many(
         "smart_kids.child.vaccination", "child_id", string="Vaccinations"
     )
+    qr_token = fields.Char(
+        string="Card Token",
+        copy=False,
+        readonly=True,
+        groups="smart_kids.smart_kids_group_teacher",
+        index="btree_not_null",
+        help="Random secret printed in the child's QR card. Re-issuing the card replaces it "
+        "and the old card stops working.",
+    )
+    card_payload = fields.Char(
+        compute="_compute_card_payload", groups="smart_kids.smart_kids_group_teacher"
+    )
+    card_issued_date = fields.Date(default=fields.Date.context_today, readonly=True, copy=False)
+    attendance_ids = fields.One2many("smart_kids.attendance", "child_id", string="Attendance")
+    health_alert = fields.Boolean(
+        compute="_compute_health_alert",
+        search="_search_health_alert",
+        help="Today's health screen found something abnormal.",
+    )
     active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("qr_token_unique", "unique(qr_token)", "Card tokens must be unique."),
+    ]
+
+    @api.model
+    def _new_qr_token(self):
+        return secrets.token_urlsafe(18)
+
+    def _auto_init(self):
+        res = super()._auto_init()
+        # children registered before cards existed get one each
+        self.env.cr.execute("SELECT id FROM smart_kids_child WHERE qr_token IS NULL")
+        for (child_id,) in self.env.cr.fetchall():
+            self.env.cr.execute(
+                "UPDATE smart_kids_child SET qr_token = %s WHERE id = %s",
+                (self._new_qr_token(), child_id),
+            )
+        return res
+
+    @api.depends("qr_token")
+    def _compute_card_payload(self):
+        for child in self:
+            child.card_payload = CARD_PREFIX + child.qr_token if child.qr_token else False
+
+    def _compute_health_alert(self):
+        flagged = (
+            self.env["smart_kids.attendance"]
+            .search(
+                [
+                    ("child_id", "in", self.ids),
+                    ("date", "=", fields.Date.context_today(self)),
+                    ("health_abnormal", "=", True),
+                ]
+            )
+            .child_id
+        )
+        for child in self:
+            child.health_alert = child in flagged
+
+    def _search_health_alert(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError
+        today = [("date", "=", fields.Date.context_today(self)), ("health_abnormal", "=", True)]
+        positive = (operator == "=") == value
+        return [("attendance_ids", "any" if positive else "not any", today)]
+
+    def action_reissue_card(self):
+        """Give the child a new card: the old QR stops working at once."""
+        if not self.env.user.has_group("smart_kids.smart_kids_group_centre_head"):
+            raise AccessError(self.env._("Only a centre head can re-issue a card."))
+        self.check_access("write")
+        for child in self:
+            child.sudo().write(
+                {
+                    "qr_token": self._new_qr_token(),
+                    "card_issued_date": fields.Date.context_today(self),
+                }
+            )
+            child.message_post(
+                body=self.env._("A new QR card was issued; the old card no longer works.")
+            )
+        return True
+
+    def _schedule_head_activity(self, summary, note):
+        """A to-do for the heads of the child's centre (its teachers if it has no head)."""
+        self.ensure_one()
+        users = self.centre_id._teacher_users()
+        heads = users.filtered(lambda u: u.has_group("smart_kids.smart_kids_group_centre_head"))
+        for user in heads or users:
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo", summary=summary, note=note, user_id=user.id
+            )
+
+    def _card_qr_png(self):
+        """The card's QR code as base64 PNG (medium error correction survives wear)."""
+        self.ensure_one()
+        image = qrcode.make(
+            self.card_payload, error_correction=qrcode.constants.ERROR_CORRECT_M, border=2
+        )
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return base64.b64encode(buffer.getvalue()).decode()
+
+    @api.model
+    def _find_by_card(self, payload):
+        """The child whose current card carries ``payload``, or an empty recordset."""
+        payload = (payload or "").strip()
+        if payload.startswith(CARD_PREFIX):
+            payload = payload[len(CARD_PREFIX) :]
+        if not payload or len(payload) > 64:
+            return self.browse()
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("qr_token", "=", payload)], limit=1)
+        )
 
     @api.model
     def _default_centre_id(self):
@@ -208,6 +336,7 @@ class SmartKidsChild(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._normalise_vals(vals)
+            vals.setdefault("qr_token", self._new_qr_token())
         return super().create(vals_list)
 
     def write(self, vals):

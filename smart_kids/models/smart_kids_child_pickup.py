@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import fields
+from odoo import models
 
 from .smart_kids_child_guardian import RELATIONSHIPS
 

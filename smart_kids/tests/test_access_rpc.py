@@ -1,6 +1,8 @@
 import base64
 
-from odoo.tests import HttpCase, JsonRpcException, tagged
+from odoo.tests import HttpCase
+from odoo.tests import JsonRpcException
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import SmartKidsCommon

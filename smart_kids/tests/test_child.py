@@ -1,9 +1,11 @@
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
-from odoo import Command, fields
+from odoo import Command
+from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged, users
+from odoo.tests import tagged
+from odoo.tests import users
 from odoo.tools import mute_logger
 
 from .common import SmartKidsCase

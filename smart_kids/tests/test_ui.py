@@ -1,5 +1,6 @@
 from odoo import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")
@@ -38,3 +39,69 @@ class TestUi(HttpCase):
         self.assertEqual(child.name, "ข้าวฟ่าง ทดสอบทัวร์")
         self.assertEqual(child.centre_id, centre)
         self.assertEqual(child.title, "girl")
+
+    def test_checkin_screen_tour_on_phone(self):
+        Area = self.env["smart_kids.area"]
+        province = Area.create({"name": "Tour Province", "area_type": "province"})
+        lao = Area.create({"name": "Tour LAO", "area_type": "lao", "parent_id": province.id})
+        centre = self.env["smart_kids.centre"].create({"name": "Tour Centre", "lao_id": lao.id})
+        teacher = self.env["res.users"].create(
+            {
+                "name": "Tour Teacher",
+                "login": "tour_teacher",
+                "password": "tour_teacher",
+                "groups_id": [Command.set([self.ref("smart_kids.smart_kids_group_teacher")])],
+            }
+        )
+        self.env["smart_kids.teacher"].create(
+            {"name": "Tour Teacher", "user_id": teacher.id, "centre_ids": [Command.set(centre.ids)]}
+        )
+        Child = self.env["smart_kids.child"]
+        birth = fields.Date.today() - timedelta(days=3 * 365)
+
+        def child(first, nickname, token):
+            return Child.create(
+                {
+                    "title": "boy",
+                    "first_name": first,
+                    "last_name": "Tour",
+                    "nickname": nickname,
+                    "birth_date": birth,
+                    "centre_id": centre.id,
+                    "qr_token": token,
+                }
+            )
+
+        phum = child("Phum", "Phum", "tour-card-phum-0001")
+        child("Kla", "Kla", "tour-card-kla-0002")
+        nok = child("Nok", "Nok", "tour-card-nok-0003")
+        child("Mali", "Mali", "tour-card-mali-0004")
+        self.env["smart_kids.child.pickup"].create(
+            {"child_id": nok.id, "name": "Grandma Bua", "relationship": "grandmother"}
+        )
+        morning = fields.Datetime.now() - timedelta(hours=3)
+        self.env["smart_kids.attendance"].create(
+            {
+                "child_id": nok.id,
+                "centre_id": centre.id,
+                "check_in": morning,
+                "date": centre._local_date(fields.Datetime.now()),
+            }
+        )
+        self.start_tour(
+            "/odoo/action-smart_kids.smart_kids_checkin_action",
+            "smart_kids_checkin",
+            login="tour_teacher",
+        )
+        attendance = self.env["smart_kids.attendance"].search([("child_id", "=", phum.id)])
+        self.assertEqual((attendance.arrival_mode, attendance.health_screened), ("van", True))
+        kla = self.env["smart_kids.attendance"].search([("child_id.first_name", "=", "Kla")])
+        self.assertTrue(kla.health_abnormal)
+        self.assertEqual(kla.temperature, 38.4)
+        self.assertEqual(
+            self.env["smart_kids.attendance"].search([("child_id", "=", nok.id)]).collector_name,
+            "Grandma Bua",
+        )
+        self.assertEqual(
+            self.env["smart_kids.absence"].search([("centre_id", "=", centre.id)]).reason, "leave"
+        )

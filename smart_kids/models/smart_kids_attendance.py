@@ -1,0 +1,319 @@
+from datetime import timedelta
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+# A second scan this soon after check-in is a double scan, not a check-out.
+DOUBLE_SCAN_MINUTES = 10
+
+SYMPTOMS = [
+    ("fever", "Fever"),
+    ("cough", "Cough"),
+    ("runny_nose", "Runny nose"),
+    ("rash", "Rash"),
+    ("mouth_ulcers", "Mouth ulcers"),
+    ("hand_foot_blisters", "Blisters on hands or feet"),
+    ("wound", "Wounds or bruises"),
+    ("lice", "Head lice"),
+]
+# From 37.5 °C a child is treated as feverish (Department of Health screening practice).
+FEVER_CELSIUS = 37.5
+
+
+class SmartKidsAttendance(models.Model):
+    """One child's day at the centre: check-in, health screen and check-out."""
+
+    _name = "smart_kids.attendance"
+    _description = "Attendance"
+    _order = "date desc, check_in desc"
+    _rec_name = "child_id"
+
+    child_id = fields.Many2one("smart_kids.child", required=True, ondelete="cascade", index=True)
+    centre_id = fields.Many2one("smart_kids.centre", required=True, index=True, ondelete="cascade")
+    date = fields.Date(required=True, index=True)
+    check_in = fields.Datetime(required=True)
+    check_in_user_id = fields.Many2one("res.users", string="Checked In By")
+    arrival_mode = fields.Selection(
+        [("guardian", "Guardian"), ("van", "School Van"), ("walk", "Walked"), ("other", "Other")],
+        default="guardian",
+        required=True,
+    )
+    check_out = fields.Datetime()
+    check_out_user_id = fields.Many2one("res.users", string="Checked Out By")
+    collector_pickup_id = fields.Many2one("smart_kids.child.pickup", string="Collected By (Pickup)")
+    collector_partner_id = fields.Many2one("res.partner", string="Collected By (Guardian)")
+    collector_name = fields.Char(string="Collected By")
+    collector_unauthorised = fields.Boolean(
+        string="Unauthorised Collector", help="Collected by someone not on the authorised list."
+    )
+    override_reason = fields.Char(string="Reason for Override")
+    health_screened = fields.Boolean()
+    temperature = fields.Float(digits=(3, 1), help="Degrees Celsius.")
+    symptom_fever = fields.Boolean(string="Fever")
+    symptom_cough = fields.Boolean(string="Cough")
+    symptom_runny_nose = fields.Boolean(string="Runny nose")
+    symptom_rash = fields.Boolean(string="Rash")
+    symptom_mouth_ulcers = fields.Boolean(string="Mouth ulcers")
+    symptom_hand_foot_blisters = fields.Boolean(string="Blisters on hands or feet")
+    symptom_wound = fields.Boolean(string="Wounds or bruises")
+    symptom_lice = fields.Boolean(string="Head lice")
+    health_notes = fields.Char()
+    health_abnormal = fields.Boolean(compute="_compute_health_abnormal", store=True, index=True)
+    state = fields.Selection(
+        [("present", "Present"), ("left", "Gone Home")], compute="_compute_state", store=True
+    )
+
+    _sql_constraints = [
+        ("child_date_unique", "unique(child_id, date)", "A child has one attendance per day."),
+    ]
+
+    @api.depends("temperature", *(f"symptom_{key}" for key, _label in SYMPTOMS))
+    def _compute_health_abnormal(self):
+        for attendance in self:
+            attendance.health_abnormal = bool(
+                attendance.temperature >= FEVER_CELSIUS
+                or any(attendance[f"symptom_{key}"] for key, _label in SYMPTOMS)
+            )
+
+    @api.depends("check_out")
+    def _compute_state(self):
+        for attendance in self:
+            attendance.state = "left" if attendance.check_out else "present"
+
+    @api.constrains("temperature")
+    def _check_temperature(self):
+        for attendance in self:
+            if attendance.temperature and not 34 <= attendance.temperature <= 43:
+                raise ValidationError(
+                    self.env._(
+                        "%(temp)s °C is not a body temperature: enter degrees Celsius.",
+                        temp=attendance.temperature,
+                    )
+                )
+
+    @api.constrains("check_in", "check_out")
+    def _check_times(self):
+        for attendance in self:
+            if attendance.check_out and attendance.check_out < attendance.check_in:
+                raise ValidationError(self.env._("Check-out cannot be before check-in."))
+
+    # ------------------------------------------------------------------
+    # Scanning API, shared by the teacher's screen and the kiosk
+    # ------------------------------------------------------------------
+    @api.model
+    def scan_card(self, centre_id, payload):
+        """Check a child in or out from the payload of their QR card.
+
+        Returns what the screen shows; refuses a card that is not valid here with a
+        ``UserError`` and writes nothing.
+        """
+        centre = self.env["smart_kids.centre"].browse(centre_id).exists()
+        if not centre:
+            raise UserError(self.env._("Choose your centre before scanning."))
+        child = self.env["smart_kids.child"]._find_by_card(payload)
+        if not child:
+            raise UserError(
+                self.env._("This is not a valid Smart Kids card (or it has been replaced).")
+            )
+        return self._scan_child(centre, child)
+
+    @api.model
+    def scan_child(self, centre_id, child_id):
+        """Same as a scan, for a child picked by name when the card is lost."""
+        centre = self.env["smart_kids.centre"].browse(centre_id).exists()
+        child = self.env["smart_kids.child"].browse(child_id).exists()
+        if not (centre and child):
+            raise UserError(self.env._("This child was not found."))
+        return self._scan_child(centre, child)
+
+    def _scan_child(self, centre, child):
+        if child.centre_id != centre:
+            # say no more than needed: the child is not of this centre
+            raise UserError(self.env._("This card belongs to a child of another centre."))
+        child = child.with_env(self.env)
+        if child.state != "enrolled" or not child.active:
+            raise UserError(
+                self.env._("%(child)s is not enrolled at this centre any more.", child=child.name)
+            )
+        now = fields.Datetime.now()
+        today = centre._local_date(now)
+        attendance = self.search([("child_id", "=", child.id), ("date", "=", today)])
+        if not attendance:
+            absence = self.env["smart_kids.absence"].search(
+                [("child_id", "=", child.id), ("date", "=", today)]
+            )
+            attendance = self.create(
+                {
+                    "child_id": child.id,
+                    "centre_id": centre.id,
+                    "date": today,
+                    "check_in": now,
+                    "check_in_user_id": self.env.uid,
+                }
+            )
+            absence.unlink()  # came after all: the child is here
+            return attendance._scan_result("checked_in")
+        if attendance.check_out:
+            return attendance._scan_result("already_out")
+        if now - attendance.check_in < timedelta(minutes=DOUBLE_SCAN_MINUTES):
+            return attendance._scan_result("already_in")
+        return attendance._scan_result("check_out")
+
+    def _scan_result(self, status):
+        self.ensure_one()
+        child = self.child_id
+        centre = self.centre_id
+        result = {
+            "status": status,
+            "attendance_id": self.id,
+            "child": {
+                "id": child.id,
+                "name": child.name,
+                "nickname": child.nickname or "",
+                "title": dict(child._fields["title"]._description_selection(self.env))[child.title],
+                "age": child.age_display,
+                "allergies": child.food_allergen_ids.mapped("name"),
+                "image_url": f"/web/image/smart_kids.child/{child.id}/image_256",
+            },
+            "check_in": centre._local_time_str(self.check_in),
+            "check_out": centre._local_time_str(self.check_out) if self.check_out else False,
+            "arrival_mode": self.arrival_mode,
+            "health_screened": self.health_screened,
+            "health_abnormal": self.health_abnormal,
+        }
+        messages = {
+            "checked_in": self.env._("Checked in at %(time)s", time=result["check_in"]),
+            "already_in": self.env._("Already checked in at %(time)s", time=result["check_in"]),
+            "already_out": self.env._("Already checked out at %(time)s", time=result["check_out"]),
+            "check_out": self.env._("Who is collecting %(child)s?", child=child.name),
+        }
+        result["message"] = messages[status]
+        if status == "check_out":
+            result["collectors"] = [
+                {
+                    "pickup_id": p.id,
+                    "name": p.name,
+                    "relationship": p.relationship,
+                    "image_url": f"/web/image/smart_kids.child.pickup/{p.id}/image_128",
+                }
+                for p in child.pickup_ids
+            ] + [
+                {
+                    "partner_id": g.partner_id.id,
+                    "name": g.partner_id.name,
+                    "relationship": g.relationship,
+                    "image_url": False,
+                }
+                for g in child.guardian_ids
+            ]
+        return result
+
+    def record_arrival(self, arrival_mode=None, health=None):
+        """Arrival details after the scan: how the child came and the health screen.
+
+        ``health`` is ``{"normal": True}`` for the one-tap normal screen, or the
+        temperature, symptom keys and notes found.
+        """
+        self.ensure_one()
+        vals = {}
+        if arrival_mode:
+            vals["arrival_mode"] = arrival_mode
+        if health is not None:
+            vals["health_screened"] = True
+            vals["temperature"] = health.get("temperature") or 0.0
+            vals["health_notes"] = health.get("notes") or False
+            symptoms = set(health.get("symptoms") or [])
+            unknown = symptoms - {key for key, _label in SYMPTOMS}
+            if unknown:
+                raise UserError(self.env._("Unknown symptom: %(s)s", s=", ".join(sorted(unknown))))
+            for key, _label in SYMPTOMS:
+                vals[f"symptom_{key}"] = key in symptoms
+        was_abnormal = self.health_abnormal
+        self.write(vals)
+        if self.health_abnormal and not was_abnormal:
+            self._notify_health_abnormal()
+        return self._scan_result("checked_in")
+
+    def check_out_child(self, pickup_id=None, partner_id=None, other_name=None, reason=None):
+        """Hand the child over to an authorised adult, or to someone else with a reason."""
+        self.ensure_one()
+        if self.check_out:
+            return self._scan_result("already_out")
+        child = self.child_id
+        vals = {"check_out": fields.Datetime.now(), "check_out_user_id": self.env.uid}
+        if pickup_id:
+            pickup = child.pickup_ids.filtered(lambda p: p.id == pickup_id)
+            if not pickup:
+                raise UserError(
+                    self.env._("This adult is not on %(child)s's list.", child=child.name)
+                )
+            vals.update(collector_pickup_id=pickup.id, collector_name=pickup.name)
+        elif partner_id:
+            guardian = child.guardian_ids.partner_id.filtered(lambda p: p.id == partner_id)
+            if not guardian:
+                raise UserError(
+                    self.env._("This adult is not on %(child)s's list.", child=child.name)
+                )
+            vals.update(collector_partner_id=guardian.id, collector_name=guardian.name)
+        else:
+            if not (other_name or "").strip() or not (reason or "").strip():
+                raise UserError(
+                    self.env._("Someone not on the authorised list needs their name and a reason.")
+                )
+            vals.update(
+                collector_name=other_name.strip(),
+                override_reason=reason.strip(),
+                collector_unauthorised=True,
+            )
+        self.write(vals)
+        if self.collector_unauthorised:
+            self._notify_unauthorised_collector()
+        self.env["smart_kids.event"]._emit("check_out", self)
+        return self._scan_result("already_out")
+
+    # ------------------------------------------------------------------
+    # Alerts
+    # ------------------------------------------------------------------
+    def _notify_health_abnormal(self):
+        for attendance in self:
+            attendance.child_id._schedule_head_activity(
+                self.env._("Health screen: %(child)s", child=attendance.child_id.name),
+                attendance._health_summary(),
+            )
+        self.env["smart_kids.event"]._emit("health_abnormal", self)
+
+    def _notify_unauthorised_collector(self):
+        for attendance in self:
+            attendance.child_id._schedule_head_activity(
+                self.env._(
+                    "Collected by an unlisted adult: %(child)s", child=attendance.child_id.name
+                ),
+                self.env._(
+                    "%(name)s collected the child. Reason: %(reason)s",
+                    name=attendance.collector_name,
+                    reason=attendance.override_reason,
+                ),
+            )
+
+    def _health_summary(self):
+        self.ensure_one()
+        found = [
+            self._fields[f"symptom_{key}"]._description_string(self.env)
+            for key, _label in SYMPTOMS
+            if self[f"symptom_{key}"]
+        ]
+        if self.temperature:
+            found.insert(0, f"{self.temperature:.1f} °C")
+        if self.health_notes:
+            found.append(self.health_notes)
+        return ", ".join(found)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        attendances = super().create(vals_list)
+        self.env["smart_kids.unaccounted.case"]._resolve_for(attendances, "checked_in")
+        self.env["smart_kids.event"]._emit("check_in", attendances)
+        return attendances

@@ -1,0 +1,205 @@
+import { Component, onWillStart, useState } from "@odoo/owl";
+import { _t } from "@web/core/l10n/translation";
+import { registry } from "@web/core/registry";
+import { useBus, useService } from "@web/core/utils/hooks";
+import { scanQrCode } from "./qr_scanner";
+import { KioskCheckinBackend, UserCheckinBackend } from "./checkin_backend";
+
+const SYMPTOMS = [
+    ["fever", _t("Fever")],
+    ["cough", _t("Cough")],
+    ["runny_nose", _t("Runny nose")],
+    ["rash", _t("Rash")],
+    ["mouth_ulcers", _t("Mouth ulcers")],
+    ["hand_foot_blisters", _t("Blisters on hands or feet")],
+    ["wound", _t("Wounds or bruises")],
+    ["lice", _t("Head lice")],
+];
+const ARRIVAL_MODES = [
+    ["guardian", _t("Guardian")],
+    ["van", _t("School Van")],
+    ["walk", _t("Walked")],
+    ["other", _t("Other")],
+];
+const ABSENCE_REASONS = [
+    ["sick", _t("Sick")],
+    ["leave", _t("Leave")],
+    ["other", _t("Other")],
+];
+
+/**
+ * The duty teacher's morning and afternoon on one screen: scan a card (camera, card
+ * reader or search by name), see the child at once, record how they came and the health
+ * screen; scan again in the afternoon to hand the child over. The roster tab shows who
+ * is still missing and lets the teacher mark absences.
+ */
+export class CheckinScreen extends Component {
+    static template = "smart_kids.CheckinScreen";
+    static props = {
+        action: { type: Object, optional: true },
+        actionId: { type: [Number, Boolean], optional: true },
+        updateActionState: { type: Function, optional: true },
+        className: { type: String, optional: true },
+        kioskToken: { type: String, optional: true },
+    };
+
+    setup() {
+        this.notification = useService("notification");
+        this.backend = this.props.kioskToken
+            ? new KioskCheckinBackend(this.props.kioskToken)
+            : new UserCheckinBackend(useService("orm"));
+        this.symptoms = SYMPTOMS;
+        this.arrivalModes = ARRIVAL_MODES;
+        this.absenceReasons = ABSENCE_REASONS;
+        this.state = useState({
+            centres: [],
+            centreId: false,
+            tab: "scan",
+            result: null,
+            error: "",
+            panel: null,
+            health: { temperature: "", symptoms: [], notes: "" },
+            other: { name: "", reason: "" },
+            search: "",
+            matches: [],
+            roster: null,
+            absence: null,
+        });
+        this.busy = false;
+        useBus(useService("barcode").bus, "barcode_scanned", (ev) =>
+            this.onCardRead(ev.detail.barcode)
+        );
+        onWillStart(async () => {
+            this.state.centres = await this.backend.centres();
+            if (this.state.centres.length === 1) {
+                this.state.centreId = this.state.centres[0].id;
+            }
+        });
+    }
+
+    get centre() {
+        return this.state.centres.find((c) => c.id === this.state.centreId);
+    }
+
+    selectCentre(ev) {
+        this.state.centreId = parseInt(ev.target.value) || false;
+        this.state.result = null;
+        this.state.roster = null;
+    }
+
+    async run(promise) {
+        try {
+            return await promise;
+        } catch (error) {
+            const message = error.data?.message || error.message || String(error);
+            this.state.error = message;
+            this.state.result = null;
+            this.state.panel = null;
+            this.notification.add(message, { type: "danger" });
+            return null;
+        }
+    }
+
+    show(result) {
+        if (!result) {
+            return;
+        }
+        this.state.error = "";
+        this.state.result = result;
+        this.state.panel = result.status === "check_out" ? "checkout" : null;
+        this.state.health = { temperature: "", symptoms: [], notes: "" };
+        this.state.other = { name: "", reason: "" };
+        this.state.search = "";
+        this.state.matches = [];
+        this.state.tab = "scan";
+    }
+
+    async onCardRead(payload) {
+        if (!this.state.centreId || this.busy) {
+            return;
+        }
+        this.busy = true;
+        try {
+            this.show(await this.run(this.backend.scanCard(this.state.centreId, payload)));
+        } finally {
+            this.busy = false;
+        }
+    }
+
+    async openCamera() {
+        await this.onCardRead(await scanQrCode(this.env));
+    }
+
+    async onSearchInput(ev) {
+        this.state.search = ev.target.value;
+        const text = this.state.search.trim();
+        this.state.matches = text ? await this.run(this.backend.searchChildren(this.state.centreId, text)) || [] : [];
+    }
+
+    async pickChild(child) {
+        this.show(await this.run(this.backend.scanChild(this.state.centreId, child.id)));
+    }
+
+    async setArrivalMode(mode) {
+        this.show(await this.run(this.backend.recordArrival(this.state.result.attendance_id, mode, null)));
+    }
+
+    async healthNormal() {
+        this.show(await this.run(this.backend.recordArrival(this.state.result.attendance_id, null, {})));
+    }
+
+    openHealthDetails() {
+        this.state.panel = "health";
+    }
+
+    toggleSymptom(key) {
+        const symptoms = this.state.health.symptoms;
+        const index = symptoms.indexOf(key);
+        if (index >= 0) {
+            symptoms.splice(index, 1);
+        } else {
+            symptoms.push(key);
+        }
+    }
+
+    async saveHealth() {
+        const health = this.state.health;
+        const result = await this.run(
+            this.backend.recordArrival(this.state.result.attendance_id, null, {
+                temperature: parseFloat(health.temperature) || 0,
+                symptoms: [...health.symptoms],
+                notes: health.notes,
+            })
+        );
+        this.show(result);
+    }
+
+    async handOver(collector) {
+        this.show(await this.run(this.backend.checkOut(this.state.result.attendance_id, collector)));
+    }
+
+    async handOverToOther() {
+        const other = this.state.other;
+        await this.handOver({ other_name: other.name, reason: other.reason });
+    }
+
+    async openRoster() {
+        this.state.tab = "roster";
+        this.state.roster = await this.run(this.backend.roster(this.state.centreId));
+    }
+
+    askAbsence(child) {
+        this.state.absence = { child, reason: "sick", note: "" };
+    }
+
+    async confirmAbsence() {
+        const absence = this.state.absence;
+        const done = await this.run(this.backend.markAbsent(absence.child.id, absence.reason, absence.note));
+        this.state.absence = null;
+        if (done) {
+            await this.openRoster();
+        }
+    }
+}
+
+registry.category("actions").add("smart_kids.checkin", CheckinScreen);

@@ -1,0 +1,177 @@
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import SmartKidsCase
+
+# 07:50 in Bangkok (UTC+7) on a Monday
+MORNING = datetime(2026, 11, 16, 0, 50)
+
+
+@tagged("post_install", "-at_install")
+class TestAttendance(SmartKidsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Attendance = cls.env["smart_kids.attendance"].with_user(cls.user_teacher)
+        cls.pickup = cls.env["smart_kids.child.pickup"].create(
+            {"child_id": cls.child_1.id, "name": "Grandma Bua", "relationship": "grandmother"}
+        )
+
+    def _scan(self, payload=None, centre=None):
+        return self.Attendance.scan_card(
+            (centre or self.centre_1).id, payload or self.child_1.card_payload
+        )
+
+    def _assert_refused(self, message, payload, centre=None):
+        count = self.env["smart_kids.attendance"].search_count([])
+        with self.assertRaisesRegex(UserError, message):
+            self._scan(payload, centre)
+        self.assertEqual(self.env["smart_kids.attendance"].search_count([]), count)
+
+    def test_card_token_is_random_and_not_the_id(self):
+        self.assertTrue(self.child_1.card_payload.startswith("SK1:"))
+        self.assertNotIn(str(self.child_1.id), self.child_1.card_payload[4:8])
+        self.assertGreaterEqual(len(self.child_1.qr_token), 24)
+        self.assertNotEqual(self.child_1.qr_token, self.child_2.qr_token)
+        with self.assertRaises(AccessError):
+            self.child_1.with_user(self.user_executive).read(["qr_token"])
+
+    @freeze_time(MORNING)
+    def test_check_in_then_double_scan(self):
+        result = self._scan()
+        self.assertEqual(result["status"], "checked_in")
+        self.assertEqual(result["check_in"], "07:50")
+        self.assertEqual(result["child"]["name"], self.child_1.name)
+        attendance = self.env["smart_kids.attendance"].browse(result["attendance_id"])
+        self.assertEqual(attendance.check_in_user_id, self.user_teacher)
+        self.assertEqual(str(attendance.date), "2026-11-16")
+        with freeze_time(datetime(2026, 11, 16, 0, 52)):
+            again = self._scan()
+        self.assertEqual(again["status"], "already_in")
+        self.assertEqual(again["message"], "Already checked in at 07:50")
+        self.assertEqual(self.env["smart_kids.attendance"].search_count([]), 1)
+
+    @freeze_time(MORNING)
+    def test_refused_cards_write_nothing(self):
+        self._assert_refused("not a valid Smart Kids card", "garbage")
+        self._assert_refused("not a valid Smart Kids card", "")
+        self._assert_refused("another centre", self.child_2.card_payload)
+        old = self.child_1.card_payload
+        self.child_1.with_user(self.user_head).action_reissue_card()
+        self._assert_refused("has been replaced", old)
+        self.assertEqual(self._scan(self.child_1.card_payload)["status"], "checked_in")
+        withdrawn = self._child(self.centre_1, "Gone", state="withdrawn")
+        self._assert_refused("not enrolled", withdrawn.card_payload)
+
+    def test_only_heads_reissue_cards(self):
+        with self.assertRaises(AccessError):
+            self.child_1.with_user(self.user_teacher).action_reissue_card()
+
+    @freeze_time(MORNING)
+    def test_arrival_details_and_health_screen(self):
+        result = self._scan()
+        attendance = self.Attendance.browse(result["attendance_id"])
+        attendance.record_arrival(arrival_mode="van", health={})
+        self.assertEqual(attendance.arrival_mode, "van")
+        self.assertTrue(attendance.health_screened)
+        self.assertFalse(attendance.health_abnormal)
+        self.assertFalse(self.child_1.activity_ids)
+
+        result = attendance.record_arrival(
+            health={
+                "temperature": 38.2,
+                "symptoms": ["cough", "hand_foot_blisters"],
+                "notes": "tired",
+            }
+        )
+        self.assertTrue(result["health_abnormal"])
+        self.assertTrue(self.child_1.health_alert)
+        self.assertIn(
+            self.child_1, self.env["smart_kids.child"].search([("health_alert", "=", True)])
+        )
+        activity = self.child_1.activity_ids
+        self.assertEqual(activity.user_id, self.user_head, "the centre head is alerted")
+        self.assertIn("38.2", activity.note)
+        with self.assertRaisesRegex(ValidationError, "not a body temperature"):
+            attendance.record_arrival(health={"temperature": 98.6})
+        with self.assertRaisesRegex(UserError, "Unknown symptom"):
+            attendance.record_arrival(health={"symptoms": ["sneeze"]})
+
+    def test_check_out_with_authorised_and_other_adult(self):
+        with freeze_time(MORNING):
+            attendance = self.Attendance.browse(self._scan()["attendance_id"])
+        with freeze_time(datetime(2026, 11, 16, 8, 30)):  # 15:30 local
+            result = self._scan()
+            self.assertEqual(result["status"], "check_out")
+            names = [c["name"] for c in result["collectors"]]
+            self.assertIn("Grandma Bua", names)
+            self.assertIn(self.guardian.name, names)
+            with self.assertRaisesRegex(UserError, "needs their name and a reason"):
+                attendance.check_out_child(other_name="Uncle Tong")
+            self.assertFalse(attendance.check_out, "nothing written")
+            done = attendance.check_out_child(pickup_id=self.pickup.id)
+        self.assertEqual(done["status"], "already_out")
+        self.assertEqual(done["check_out"], "15:30")
+        self.assertEqual(attendance.collector_name, "Grandma Bua")
+        self.assertFalse(attendance.collector_unauthorised)
+        with freeze_time(datetime(2026, 11, 16, 8, 40)):
+            self.assertEqual(self._scan()["message"], "Already checked out at 15:30")
+
+        with freeze_time(MORNING):
+            other = self.Attendance.scan_card(
+                self.centre_1.id, self._child(self.centre_1, "Nok").card_payload
+            )
+        other = self.Attendance.browse(other["attendance_id"])
+        with freeze_time(datetime(2026, 11, 16, 9, 0)):
+            other.check_out_child(other_name="Uncle Tong", reason="mother phoned")
+        self.assertTrue(other.collector_unauthorised)
+        self.assertEqual(other.override_reason, "mother phoned")
+        self.assertEqual(other.child_id.activity_ids.user_id, self.user_head)
+
+    @freeze_time(MORNING)
+    def test_search_fallback_and_scope(self):
+        result = self.Attendance.scan_child(self.centre_1.id, self.child_1.id)
+        self.assertEqual(result["status"], "checked_in")
+        with self.assertRaises(AccessError):
+            self.env["smart_kids.attendance"].with_user(self.user_executive).scan_child(
+                self.centre_1.id, self.child_1.id
+            )
+        far = self.env["smart_kids.attendance"].with_user(self.user_teacher)
+        with self.assertRaises((AccessError, UserError)):
+            far.scan_card(self.centre_4.id, self.child_4.card_payload)
+
+    @freeze_time(MORNING)
+    def test_absence_and_roster(self):
+        self._child(self.centre_1, "Bee")
+        self._scan()
+        kid = self.env["smart_kids.child"].search([("first_name", "=", "Bee")])
+        roster = self.centre_1.with_user(self.user_teacher).get_roster()
+        self.assertEqual([c["name"] for c in roster["arrived"]], [self.child_1.name])
+        self.assertEqual([c["id"] for c in roster["missing"]], kid.ids)
+        self.env["smart_kids.absence"].with_user(self.user_teacher).create(
+            {"child_id": kid.id, "reason": "sick", "date": "2026-11-16"}
+        )
+        roster = self.centre_1.with_user(self.user_teacher).get_roster()
+        self.assertFalse(roster["missing"])
+        self.assertEqual(roster["absent"][0]["reason"], "Sick")
+        with self.assertRaisesRegex(ValidationError, "was checked in that day"):
+            self.env["smart_kids.absence"].create(
+                {"child_id": self.child_1.id, "reason": "leave", "date": "2026-11-16"}
+            )
+
+    def test_teacher_record_links_centres(self):
+        self.assertEqual(
+            self.env["smart_kids.centre"].with_user(self.user_teacher).search([]), self.centre_1
+        )
+        self.teacher.centre_ids = [Command.link(self.centre_2.id)]
+        self.assertEqual(
+            self.env["smart_kids.centre"].with_user(self.user_teacher).search([]),
+            self.centre_1 | self.centre_2,
+        )
