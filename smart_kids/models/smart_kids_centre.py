@@ -11,6 +11,9 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.base.models.res_partner import _tz_get
 
+from .secret_tokens import fill_missing_tokens
+from .secret_tokens import new_token
+
 
 class SmartKidsCentre(models.Model):
     """A child development centre (ศูนย์พัฒนาเด็กเล็ก), the leaf of the area tree.
@@ -76,6 +79,14 @@ class SmartKidsCentre(models.Model):
         "to the LAO executives.",
     )
     head_user_id = fields.Many2one("res.users", string="Centre Head", tracking=True)
+    kiosk_token = fields.Char(
+        copy=False,
+        groups="smart_kids.smart_kids_group_centre_head",
+        help="Secret part of the entrance tablet's address. Regenerate it if a tablet is lost.",
+    )
+    kiosk_url = fields.Char(
+        compute="_compute_kiosk_url", groups="smart_kids.smart_kids_group_centre_head"
+    )
     classroom_ids = fields.One2many("smart_kids.classroom", "centre_id", string="Classrooms")
     child_ids = fields.One2many("smart_kids.child", "centre_id", string="Children")
     teacher_ids = fields.Many2many(
@@ -101,6 +112,19 @@ class SmartKidsCentre(models.Model):
             centre.district_id = district
             centre.province_id = province
 
+    @api.depends("kiosk_token")
+    def _compute_kiosk_url(self):
+        base = self.get_base_url()
+        for centre in self:
+            centre.kiosk_url = f"{base}/smart_kids/kiosk/{centre.kiosk_token}"
+
+    def action_regenerate_kiosk_token(self):
+        """A new kiosk address; tablets using the old one stop working at once."""
+        self.check_access("write")
+        for centre in self:
+            centre.sudo().kiosk_token = new_token(24)
+            centre.message_post(body=self.env._("The kiosk address was regenerated."))
+
     @api.depends("latitude", "longitude")
     def _compute_map_url(self):
         for centre in self:
@@ -117,9 +141,15 @@ class SmartKidsCentre(models.Model):
         for centre in self:
             centre.enrolled_count = counts.get(centre, 0)
 
+    def _auto_init(self):
+        res = super()._auto_init()
+        fill_missing_tokens(self.env.cr, self._table, "kiosk_token", 24)
+        return res
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            vals.setdefault("kiosk_token", new_token(24))
             # the delegated area is created first: give it its level and parent at once
             vals["area_type"] = "centre"
             if vals.get("lao_id"):

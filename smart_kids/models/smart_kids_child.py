@@ -1,6 +1,5 @@
 import base64
 import io
-import secrets
 
 import qrcode
 from dateutil.relativedelta import relativedelta
@@ -12,6 +11,8 @@ from odoo import models
 from odoo.exceptions import AccessError
 from odoo.exceptions import ValidationError
 
+from .secret_tokens import fill_missing_tokens
+from .secret_tokens import new_token
 from .smart_kids_centre import _check_lat_long
 from .smart_kids_centre import _map_url
 
@@ -166,17 +167,11 @@ class SmartKidsChild(models.Model):
 
     @api.model
     def _new_qr_token(self):
-        return secrets.token_urlsafe(18)
+        return new_token()
 
     def _auto_init(self):
         res = super()._auto_init()
-        # children registered before cards existed get one each
-        self.env.cr.execute("SELECT id FROM smart_kids_child WHERE qr_token IS NULL")
-        for (child_id,) in self.env.cr.fetchall():
-            self.env.cr.execute(
-                "UPDATE smart_kids_child SET qr_token = %s WHERE id = %s",
-                (self._new_qr_token(), child_id),
-            )
+        fill_missing_tokens(self.env.cr, self._table, "qr_token")
         return res
 
     @api.depends("qr_token")

@@ -1,9 +1,24 @@
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 from odoo import fields
 from odoo.tests import TransactionCase
 from odoo.tests import new_test_user
+
+
+def recent_monday():
+    """A Monday at least a week ago: days in tests are in the past, after enrolment."""
+    day = fields.Date.today() - relativedelta(days=7)
+    return day - relativedelta(days=day.weekday())
+
+
+def at(day, hour, minute=0):
+    """A naive UTC datetime for ``hour:minute`` Bangkok time (UTC+7) on ``day``."""
+    return datetime.combine(day, time(hour, minute)) - timedelta(hours=7)
 
 
 class SmartKidsCommon:
@@ -102,6 +117,7 @@ class SmartKidsCommon:
             "last_name": f"Test {centre.name}",
             "birth_date": fields.Date.today() - relativedelta(years=3, months=2),
             "centre_id": centre.id,
+            "enrolment_date": fields.Date.today() - relativedelta(months=6),
             "guardian_ids": [Command.create({"partner_id": cls.guardian.id})],
         }
         vals.update(extra)

@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from odoo import Command
+from odoo import fields
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 

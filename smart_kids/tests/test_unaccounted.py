@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import timedelta
 
 from freezegun import freeze_time
 
@@ -6,11 +6,14 @@ from odoo import Command
 from odoo.tests import tagged
 
 from .common import SmartKidsCase
+from .common import at
+from .common import recent_monday
 
-MONDAY = "2026-11-16"
-BEFORE_DEADLINE = datetime(2026, 11, 16, 1, 20)  # 08:20 Bangkok; deadline 08:30
-AT_DEADLINE = datetime(2026, 11, 16, 1, 30)
-ESCALATION_DUE = datetime(2026, 11, 16, 2, 0)  # 30 minutes later
+MONDAY = recent_monday()
+TUESDAY = MONDAY + timedelta(days=1)
+BEFORE_DEADLINE = at(MONDAY, 8, 20)  # the default deadline is 08:30 Bangkok
+AT_DEADLINE = at(MONDAY, 8, 30)
+ESCALATION_DUE = at(MONDAY, 9, 0)  # 30 minutes later
 
 
 @tagged("post_install", "-at_install")
@@ -21,8 +24,10 @@ class TestUnaccountedChildren(SmartKidsCase):
         cls.Case = cls.env["smart_kids.unaccounted.case"]
         cls.cron = cls.env.ref("smart_kids.ir_cron_unaccounted_children")
         cls.user_executive.smart_kids_area_ids = [Command.set(cls.lao_1.ids)]
-        # only centre 1 matters here: the other centres get no expected children
-        (cls.child_2 | cls.child_3 | cls.child_4).state = "withdrawn"
+        # only centre 1 matters here: no other centre (demo data included) expects anyone
+        cls.env["smart_kids.child"].search(
+            [("centre_id", "!=", cls.centre_1.id)]
+        ).state = "withdrawn"
 
     def _run_cron(self):
         self.Case._cron_check_deadlines()
@@ -38,7 +43,7 @@ class TestUnaccountedChildren(SmartKidsCase):
             self._run_cron()  # running twice opens nothing twice
         case = self.Case.search([])
         self.assertEqual(case.child_id, self.child_1)
-        self.assertEqual(str(case.date), MONDAY)
+        self.assertEqual(case.date, MONDAY)
         self.assertEqual(case.state, "open")
         self.assertEqual(case.activity_ids.user_id, self.user_teacher | self.user_head)
         self.assertFalse(case.escalated_at)
@@ -52,14 +57,14 @@ class TestUnaccountedChildren(SmartKidsCase):
         with freeze_time(AT_DEADLINE):
             self._run_cron()
         case = self.Case.search([])
-        with freeze_time(datetime(2026, 11, 16, 1, 45)):
+        with freeze_time(at(MONDAY, 8, 45)):
             self.env["smart_kids.attendance"].with_user(self.user_teacher).scan_card(
                 self.centre_1.id, self.child_1.card_payload
             )
         self.assertEqual(case.state, "resolved")
         self.assertEqual(case.resolution, "checked_in")
         self.assertEqual(case.resolved_by_id, self.user_teacher)
-        self.assertEqual(case.resolved_at, datetime(2026, 11, 16, 1, 45))
+        self.assertEqual(case.resolved_at, at(MONDAY, 8, 45))
         self.assertFalse(case.activity_ids, "the teachers' to-dos are done")
         with freeze_time(ESCALATION_DUE):
             self._run_cron()
@@ -73,18 +78,18 @@ class TestUnaccountedChildren(SmartKidsCase):
                 {"child_id": self.child_1.id, "reason": "sick", "date": MONDAY}
             )
         self.assertEqual((case.state, case.resolution), ("resolved", "absent"))
-        with freeze_time("2026-11-17 01:30:00"):
+        with freeze_time(at(TUESDAY, 8, 30)):
             self.env["smart_kids.absence"].create(
-                {"child_id": self.child_1.id, "reason": "leave", "date": "2026-11-17"}
+                {"child_id": self.child_1.id, "reason": "leave", "date": TUESDAY}
             )
             self._run_cron()
-        self.assertFalse(self.Case.search([("date", "=", "2026-11-17")]))
+        self.assertFalse(self.Case.search([("date", "=", TUESDAY)]))
 
     def test_closed_days_expect_nobody(self):
         self.centre_1.closure_ids = [Command.create({"date": MONDAY, "name": "Loy Krathong"})]
         with freeze_time(AT_DEADLINE):
             self._run_cron()
-        with freeze_time("2026-11-21 01:30:00"):  # Saturday
+        with freeze_time(at(MONDAY + timedelta(days=5), 8, 30)):  # Saturday
             self._run_cron()
         self.assertFalse(self.Case.search([]))
 
@@ -96,7 +101,7 @@ class TestUnaccountedChildren(SmartKidsCase):
             triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", self.cron.id)])
         times = set(triggers.mapped("call_at"))
         self.assertIn(AT_DEADLINE, times, "08:30 Bangkok")
-        self.assertIn(datetime(2026, 11, 16, 2, 0), times, "09:00 Bangkok for centre 3")
+        self.assertIn(at(MONDAY, 9, 0), times, "09:00 Bangkok for centre 3")
         with freeze_time(BEFORE_DEADLINE):
             self._run_cron()
         again = self.env["ir.cron.trigger"].search([("cron_id", "=", self.cron.id)])
@@ -109,7 +114,7 @@ class TestUnaccountedChildren(SmartKidsCase):
                 .mapped("call_at")
             )
         self.assertIn(ESCALATION_DUE, times, "wakes again when the escalation falls due")
-        self.assertIn(datetime(2026, 11, 17, 1, 30), times, "and at tomorrow's deadline")
+        self.assertIn(at(TUESDAY, 8, 30), times, "and at tomorrow's deadline")
 
     def test_events_are_emitted(self):
         seen = []

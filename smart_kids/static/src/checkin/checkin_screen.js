@@ -166,7 +166,7 @@ export class CheckinScreen extends Component {
         const health = this.state.health;
         const result = await this.run(
             this.backend.recordArrival(this.state.result.attendance_id, null, {
-                temperature: parseFloat(health.temperature) || 0,
+                temperature: parseFloat(String(health.temperature).replace(",", ".")) || 0,
                 symptoms: [...health.symptoms],
                 notes: health.notes,
             })

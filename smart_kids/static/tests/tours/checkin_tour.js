@@ -107,7 +107,7 @@ registry.category("web_tour.tours").add("smart_kids_checkin", {
             trigger: ".modal .o-barcode-modal:has(video, .o_sk_no_camera)",
         },
         {
-            trigger: ".modal .btn-close",
+            trigger: ".modal .oi-arrow-left, .modal .btn-close",
             run: "click",
         },
         {

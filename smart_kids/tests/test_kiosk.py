@@ -1,0 +1,71 @@
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase
+from odoo.tests import JsonRpcException
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import SmartKidsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestKiosk(HttpCase, SmartKidsCommon):
+    """The entrance tablet reaches one centre through its secret, and nothing else."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpSmartKids()
+        cls.token = cls.centre_1.kiosk_token
+
+    def _call(self, route, token=None, **params):
+        return self.make_jsonrpc_request(
+            f"/smart_kids/kiosk/{route}", {"token": token or self.token, **params}
+        )
+
+    def test_tokens_are_secret_and_distinct(self):
+        self.assertGreaterEqual(len(self.token), 32)
+        self.assertNotEqual(self.token, self.centre_2.kiosk_token)
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.centre_1.with_user(self.user_teacher).read(["kiosk_token"])
+
+    def test_page_needs_the_right_token(self):
+        self.assertEqual(self.url_open(f"/smart_kids/kiosk/{self.token}").status_code, 200)
+        self.assertEqual(self.url_open("/smart_kids/kiosk/wrong-token").status_code, 404)
+
+    def test_scan_is_scoped_to_the_centre(self):
+        result = self._call("scan", payload=self.child_1.card_payload)
+        self.assertEqual(result["status"], "checked_in")
+        self.assertIn(f"/smart_kids/kiosk/{self.token}/photo/", result["child"]["image_url"])
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self._call("scan", payload=self.child_2.card_payload)
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self._call("scan_child", child_id=self.child_4.id)
+        other = (
+            self.env["smart_kids.attendance"].sudo().scan_child(self.centre_2.id, self.child_2.id)
+        )
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self._call("arrival", attendance_id=other["attendance_id"], arrival_mode="van")
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self._call("absent", child_id=self.child_2.id, reason="sick")
+        self.assertEqual([c["id"] for c in self._call("search", text="Test")], self.child_1.ids)
+        self.assertEqual(
+            self.url_open(f"/smart_kids/kiosk/{self.token}/photo/{self.child_4.id}").status_code,
+            404,
+        )
+
+    def test_regenerated_token_locks_out_the_old_tablet(self):
+        old = self.token
+        self.centre_1.with_user(self.user_head).action_regenerate_kiosk_token()
+        self.assertNotEqual(self.centre_1.kiosk_token, old)
+        self.assertEqual(self.url_open(f"/smart_kids/kiosk/{old}").status_code, 404)
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self._call("scan", token=old, payload=self.child_1.card_payload)
+
+    def test_kiosk_tour(self):
+        self.child_1.qr_token = "kiosk-card-0001"
+        self.start_tour(f"/smart_kids/kiosk/{self.token}", "smart_kids_kiosk")
+        attendance = self.env["smart_kids.attendance"].search([("child_id", "=", self.child_1.id)])
+        self.assertTrue(attendance.health_screened)
+        self.assertFalse(
+            attendance.check_in_user_id.has_group("base.group_user"), "no personal login"
+        )
