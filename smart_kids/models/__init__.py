@@ -12,8 +12,12 @@ from . import smart_kids_child_guardian
 from . import smart_kids_child_pickup
 from . import smart_kids_child_vaccination
 from . import smart_kids_classroom
+from . import smart_kids_day_activity
+from . import smart_kids_dish
 from . import smart_kids_event
 from . import smart_kids_growth_measurement
+from . import smart_kids_lunch
+from . import smart_kids_photo
 from . import smart_kids_teacher
 from . import smart_kids_teacher_qualification
 from . import smart_kids_teacher_vaccination

@@ -78,6 +78,12 @@ class SmartKidsCentre(models.Model):
         help="Minutes after the check-in deadline before an unaccounted child is escalated "
         "to the LAO executives.",
     )
+    lunch_dri_share = fields.Float(
+        string="Lunch Share of Daily Needs (%)",
+        default=30.0,
+        help="Part of the Thai Dietary Reference Intake a lunch should provide; studies use "
+        "30 % (all ages) to 40 % (ages 3-5).",
+    )
     head_user_id = fields.Many2one("res.users", string="Centre Head", tracking=True)
     kiosk_token = fields.Char(
         copy=False,

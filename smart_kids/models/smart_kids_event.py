@@ -41,3 +41,11 @@ class SmartKidsEvent(models.AbstractModel):
     @api.model
     def _on_unaccounted_resolved(self, cases):
         """Unaccounted children were found (scanned) or marked absent."""
+
+    @api.model
+    def _on_lunch_recorded(self, lunches):
+        """A centre recorded its lunch (dishes; photos may follow)."""
+
+    @api.model
+    def _on_activity_recorded(self, activities):
+        """A centre recorded an activity of the day."""

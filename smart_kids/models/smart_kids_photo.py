@@ -1,0 +1,44 @@
+from odoo import api
+from odoo import fields
+from odoo import models
+
+
+class SmartKidsPhoto(models.Model):
+    """A photo of the day (lunch or activity) and the children who appear in it.
+
+    Who appears decides who may see it: a photo may be shared only when every child in
+    it has photo consent (see ``shareable``).
+    """
+
+    _name = "smart_kids.photo"
+    _description = "Photo"
+    _order = "id"
+
+    # stored resized: phones take 12-megapixel pictures, parents need a screen's worth
+    image = fields.Image(required=True, max_width=1920, max_height=1920)
+    caption = fields.Char()
+    centre_id = fields.Many2one("smart_kids.centre", required=True, index=True, ondelete="cascade")
+    lunch_id = fields.Many2one("smart_kids.lunch", index=True, ondelete="cascade")
+    day_activity_id = fields.Many2one("smart_kids.day.activity", index=True, ondelete="cascade")
+    child_ids = fields.Many2many(
+        "smart_kids.child", string="Children in the Photo", domain="[('centre_id', '=', centre_id)]"
+    )
+    shareable = fields.Boolean(
+        compute="_compute_shareable",
+        help="Every child in the photo has photo consent.",
+    )
+
+    @api.depends("child_ids.photo_consent")
+    def _compute_shareable(self):
+        for photo in self:
+            photo.shareable = all(photo.child_ids.mapped("photo_consent"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("centre_id"):
+                parent = self.env["smart_kids.lunch"].browse(vals.get("lunch_id")) or self.env[
+                    "smart_kids.day.activity"
+                ].browse(vals.get("day_activity_id"))
+                vals["centre_id"] = parent.centre_id.id
+        return super().create(vals_list)
