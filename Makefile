@@ -4,7 +4,7 @@ SHELL := /bin/bash
 MODULES := smart_kids smart_kids_line smart_kids_reports
 VENV = $(shell source scripts/env.sh && echo $$SK_VENV)
 
-.PHONY: setup run test test-odoo lint format
+.PHONY: setup run test test-odoo lint format bench
 
 setup:
 	bash scripts/setup.sh
@@ -25,3 +25,7 @@ lint:
 format:
 	$(VENV)/bin/ruff format $(MODULES) tests scripts
 	$(VENV)/bin/ruff check --fix $(MODULES) tests scripts
+
+# Check-in latency beside hr_attendance's kiosk scan (see tests/bench/checkin_bench.py).
+bench: setup
+	$(VENV)/bin/python tests/bench/checkin_bench.py
