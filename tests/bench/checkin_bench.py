@@ -97,7 +97,7 @@ def env_value(name):
     return out.stdout.strip()
 
 
-def odoo_cmd(*args):
+def odoo_cmd(*args, command=()):
     addons = env_value("(sk_addons_path)")
     venv = env_value("SK_VENV")
     state = env_value("SK_STATE")
@@ -105,6 +105,7 @@ def odoo_cmd(*args):
         f"{venv}/bin/python",
         "-m",
         "odoo",
+        *command,
         f"--addons-path={addons}",
         "--http-interface=127.0.0.1",
         f"--data-dir={state}/filestore",
@@ -129,7 +130,7 @@ def prepare(count):
             env={**os.environ, "TZ": "UTC"},
         )
     out = subprocess.run(
-        odoo_cmd("shell", "--log-level=warn", "--no-http"),
+        odoo_cmd("--log-level=warn", "--no-http", command=("shell",)),
         input=SETUP.format(count=count),
         capture_output=True,
         text=True,
