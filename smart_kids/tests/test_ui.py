@@ -108,3 +108,56 @@ class TestUi(HttpCase):
         self.assertEqual(
             self.env["smart_kids.absence"].search([("centre_id", "=", centre.id)]).reason, "leave"
         )
+
+    def test_lunch_tour_on_phone(self):
+        Area = self.env["smart_kids.area"]
+        province = Area.create({"name": "Tour Province", "area_type": "province"})
+        lao = Area.create({"name": "Tour LAO", "area_type": "lao", "parent_id": province.id})
+        centre = self.env["smart_kids.centre"].create({"name": "Tour Centre", "lao_id": lao.id})
+        teacher = self.env["res.users"].create(
+            {
+                "name": "Tour Cook",
+                "login": "tour_cook",
+                "password": "tour_cook",
+                "tz": "Asia/Bangkok",
+                "groups_id": [Command.set([self.ref("smart_kids.smart_kids_group_teacher")])],
+            }
+        )
+        self.env["smart_kids.teacher"].create(
+            {"name": "Tour Cook", "user_id": teacher.id, "centre_ids": [Command.set(centre.ids)]}
+        )
+        birth = fields.Date.today() - timedelta(days=3 * 365)
+        milk = self.env.ref("smart_kids.allergen_milk")
+        today = centre._local_date(fields.Datetime.now())
+        for first in ("Phum", "Kla"):
+            child = self.env["smart_kids.child"].create(
+                {
+                    "title": "boy",
+                    "first_name": first,
+                    "last_name": "Tour",
+                    "birth_date": birth,
+                    "centre_id": centre.id,
+                    "allergy_ids": [Command.create({"allergen_id": milk.id})]
+                    if first == "Phum"
+                    else [],
+                }
+            )
+            self.env["smart_kids.attendance"].create(
+                {
+                    "child_id": child.id,
+                    "centre_id": centre.id,
+                    "date": today,
+                    "check_in": fields.Datetime.now(),
+                }
+            )
+        self.start_tour(
+            "/odoo/action-smart_kids.smart_kids_lunch_action/new",
+            "smart_kids_lunch",
+            login="tour_cook",
+        )
+        lunch = self.env["smart_kids.lunch"].search([("centre_id", "=", centre.id)])
+        self.assertEqual(
+            lunch.dish_ids,
+            self.env.ref("smart_kids.dish_rice") | self.env.ref("smart_kids.dish_milk"),
+        )
+        self.assertEqual((lunch.served_count, lunch.cost_per_head, lunch.date), (2, 23, today))
