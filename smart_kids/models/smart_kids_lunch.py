@@ -55,7 +55,7 @@ class SmartKidsLunch(models.Model):
         self.ensure_one()
         return (
             self.env["smart_kids.attendance"]
-            .search([("centre_id", "=", self.centre_id.id), ("date", "=", self.date)])
+            .search([("centre_id", "=", self.centre_id._origin.id), ("date", "=", self.date)])
             .child_id
         )
 
@@ -123,17 +123,18 @@ class SmartKidsLunch(models.Model):
         for lunch in self:
             lines = []
             if lunch.centre_id and lunch.date:
-                allergens = lunch.dish_ids.allergen_ids
+                # _origin: in the form, dishes are not-yet-saved copies of the real ones
+                dishes = lunch.dish_ids._origin
                 for child in lunch._present_children():
-                    clash = child.food_allergen_ids & allergens
+                    clash = child.food_allergen_ids & dishes.allergen_ids
                     if clash:
-                        dishes = lunch.dish_ids.filtered(lambda d, c=clash: d.allergen_ids & c)
+                        culprits = dishes.filtered(lambda d, c=clash: d.allergen_ids & c)
                         lines.append(
                             self.env._(
                                 "%(child)s is allergic to %(allergens)s (in %(dishes)s)",
                                 child=child.display_name,
                                 allergens=", ".join(clash.mapped("name")),
-                                dishes=", ".join(dishes.mapped("name")),
+                                dishes=", ".join(culprits.mapped("name")),
                             )
                         )
             lunch.allergy_warning = "\n".join(lines) or False

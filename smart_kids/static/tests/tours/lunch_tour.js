@@ -9,19 +9,23 @@ registry.category("web_tour.tours").add("smart_kids_lunch", {
             trigger: ".o_form_view div[name=served_count] input:value(2)",
         },
         {
+            content: "On a phone, the dishes open in a full-screen list: tap one",
             trigger: ".o_form_view div[name=dish_ids] input",
-            run: "edit Steamed jasmine",
-        },
-        {
-            trigger: ".o-autocomplete--dropdown-item:contains(Steamed jasmine rice)",
             run: "click",
         },
         {
-            trigger: ".o_form_view div[name=dish_ids] input",
-            run: "edit Plain UHT",
+            trigger: ".modal .o_kanban_record:contains(Steamed jasmine rice)",
+            run: "click",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item:contains(Plain UHT milk)",
+            trigger: ".o_form_view div[name=dish_ids] .o_tag:contains(Steamed jasmine rice)",
+        },
+        {
+            trigger: ".o_form_view div[name=dish_ids] input",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_kanban_record:contains(Plain UHT milk)",
             run: "click",
         },
         {
