@@ -156,7 +156,9 @@ class FakeLineServer:
                 return self._send(handler, 400, {"message": "Size must be between 1 and 5"})
             if retry_key and retry_key in self.accepted_ids:
                 return self._send(
-                    handler, 409, {"message": "The retry key is already accepted"},
+                    handler,
+                    409,
+                    {"message": "The retry key is already accepted"},
                     {"x-line-accepted-request-id": self.accepted_ids[retry_key]},
                 )
             request_id = self._accept(path, retry_key or str(uuid.uuid4()), body)
@@ -180,6 +182,6 @@ class FakeLineServer:
         if path == BOT_INFO:
             return self._send(handler, 200, {"userId": "Ubot", "displayName": "Smart Kids"})
         if path.startswith(GROUP_COUNT_PREFIX) and path.endswith("/members/count"):
-            group_id = path[len(GROUP_COUNT_PREFIX):].split("/")[0]
+            group_id = path[len(GROUP_COUNT_PREFIX) :].split("/")[0]
             return self._send(handler, 200, {"count": self.group_members.get(group_id, 0)})
         return self._send(handler, 404, {"message": "Not found"})

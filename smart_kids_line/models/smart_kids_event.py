@@ -1,0 +1,202 @@
+"""Turns the day's events of ``smart_kids`` into LINE messages, as the rules say."""
+
+import json
+from datetime import timedelta
+
+from odoo import api
+from odoo import fields
+from odoo import models
+
+MAX_OBJECTS = 5  # LINE accepts at most five message objects per request
+
+
+class SmartKidsEvent(models.AbstractModel):
+    _inherit = "smart_kids.event"
+
+    # ------------------------------------------------------------------
+    # Hooks
+    # ------------------------------------------------------------------
+    @api.model
+    def _on_check_in(self, attendances):
+        super()._on_check_in(attendances)
+        self._line_to_guardians("check_in", attendances, lambda a: f"check_in:{a.date}")
+
+    @api.model
+    def _on_check_out(self, attendances):
+        super()._on_check_out(attendances)
+        self._line_to_guardians("check_out", attendances, lambda a: f"check_out:{a.date}")
+
+    @api.model
+    def _on_health_abnormal(self, attendances):
+        super()._on_health_abnormal(attendances)
+        self._line_to_guardians("health_abnormal", attendances, lambda a: f"health:{a.id}")
+
+    @api.model
+    def _on_unaccounted_opened(self, cases):
+        super()._on_unaccounted_opened(cases)
+        self._line_to_guardians("unaccounted_opened", cases, lambda c: f"unaccounted:{c.id}")
+
+    @api.model
+    def _on_lunch_recorded(self, lunches):
+        super()._on_lunch_recorded(lunches)
+        self._line_to_groups("lunch_recorded", lunches)
+
+    @api.model
+    def _on_activity_recorded(self, activities):
+        super()._on_activity_recorded(activities)
+        self._line_to_groups("activity_recorded", activities)
+
+    # ------------------------------------------------------------------
+    # Guardians: one message per guardian and occasion, siblings merged
+    # ------------------------------------------------------------------
+    @api.model
+    def _line_to_guardians(self, event, records, occasion):
+        rules = (
+            self.env["smart_kids.line.rule"]
+            ._active_for(event)
+            .filtered(lambda r: r.audience == "guardians")
+        )
+        if not rules:
+            return
+        Message = self.env["smart_kids.line.message"].sudo()
+        for rule in rules:
+            for record in records:
+                child = record.child_id.sudo()
+                if not child.line_consent:
+                    continue
+                guardians = child.guardian_ids.partner_id.filtered(
+                    lambda p: p.line_link_active and p.line_user_id and p.line_channel_id
+                )
+                for partner in guardians:
+                    key = f"{occasion(record)}:{partner.id}"
+                    queued = Message.search(
+                        [
+                            ("channel_id", "=", partner.line_channel_id.id),
+                            ("dedupe_key", "=", key),
+                            ("state", "=", "queued"),
+                        ],
+                        limit=1,
+                    )
+                    if queued and child not in queued.child_ids:
+                        # a sibling's message is still waiting: one message for both
+                        queued.child_ids = [fields.Command.link(child.id)]
+                        queued.payload = json.dumps(
+                            self._guardian_payload(event, partner, queued.child_ids, record.date),
+                            ensure_ascii=False,
+                        )
+                        continue
+                    Message._enqueue(
+                        [
+                            {
+                                "channel_id": partner.line_channel_id.id,
+                                "target": partner.line_user_id,
+                                "partner_id": partner.id,
+                                "dedupe_key": key,
+                                "priority": rule.priority,
+                                "child_ids": [fields.Command.set(child.ids)],
+                                "payload": self._guardian_payload(
+                                    event, partner, child, record.date
+                                ),
+                                "next_attempt_at": fields.Datetime.now()
+                                + timedelta(seconds=rule.merge_delay),
+                            }
+                        ]
+                    )
+
+    @api.model
+    def _guardian_payload(self, event, partner, children, day):
+        env = self.with_context(lang=partner.lang or "th_TH").env
+        lines = [self._guardian_line(env, event, child, day) for child in children]
+        return [{"type": "text", "text": "\n".join(lines)[:5000]}]
+
+    @api.model
+    def _guardian_line(self, env, event, child, day):
+        child = child.with_env(env).sudo()
+        centre = child.centre_id
+        attendance = child.attendance_ids.filtered(lambda a: a.date == day)[:1]
+        name = child.display_name
+        if event == "check_in":
+            mode = dict(attendance._fields["arrival_mode"]._description_selection(env)).get(
+                attendance.arrival_mode, ""
+            )
+            return env._(
+                "%(child)s arrived at %(centre)s at %(time)s (%(mode)s).",
+                child=name,
+                centre=centre.name,
+                time=centre._local_time_str(attendance.check_in),
+                mode=mode,
+            )
+        if event == "check_out":
+            return env._(
+                "%(child)s went home at %(time)s with %(collector)s.",
+                child=name,
+                time=centre._local_time_str(attendance.check_out),
+                collector=attendance.collector_name,
+            )
+        if event == "health_abnormal":
+            return env._(
+                "Health check of %(child)s today: %(findings)s. "
+                "The teachers are keeping an eye on it.",
+                child=name,
+                findings=attendance._health_summary(),
+            )
+        return env._(
+            "%(child)s has not arrived at %(centre)s and we have no message of absence. If your "
+            "child is with you, please tell the centre%(phone)s.",
+            child=name,
+            centre=centre.name,
+            phone=env._(" at %(phone)s", phone=centre.phone) if centre.phone else "",
+        )
+
+    # ------------------------------------------------------------------
+    # Centre groups: lunch and activities, with consented photos only
+    # ------------------------------------------------------------------
+    @api.model
+    def _line_to_groups(self, event, records):
+        rules = (
+            self.env["smart_kids.line.rule"]
+            ._active_for(event)
+            .filtered(lambda r: r.audience == "centre_group")
+        )
+        if not rules:
+            return
+        Group = self.env["smart_kids.line.group"].sudo()
+        vals_list = []
+        for rule in rules:
+            for record in records.sudo():
+                for group in Group.search([("centre_id", "=", record.centre_id.id)]):
+                    vals_list.append(
+                        {
+                            "channel_id": group.channel_id.id,
+                            "target": group.group_id,
+                            "line_group_id": group.id,
+                            "recipients": max(group.member_count, 1),
+                            "dedupe_key": f"{event}:{record.id}:{group.id}",
+                            "priority": rule.priority,
+                            "payload": self._group_payload(event, record),
+                        }
+                    )
+        self.env["smart_kids.line.message"].sudo()._enqueue(vals_list)
+
+    @api.model
+    def _group_payload(self, event, record):
+        env = self.with_context(lang="th_TH").env
+        if event == "lunch_recorded":
+            text = env._(
+                "Lunch at %(centre)s today: %(dishes)s",
+                centre=record.centre_id.name,
+                dishes=", ".join(record.with_env(env).dish_ids.mapped("name")),
+            )
+        else:
+            domain = dict(record._fields["domain"]._description_selection(env)).get(
+                record.domain, ""
+            )
+            text = env._(
+                "Today at %(centre)s: %(title)s (%(domain)s)\n%(description)s",
+                centre=record.centre_id.name,
+                title=record.name,
+                domain=domain,
+                description=record.description or "",
+            )
+        photos = record.photo_ids.filtered("shareable")[: MAX_OBJECTS - 1]
+        return [{"type": "text", "text": text[:5000]}] + [p._line_image_message() for p in photos]

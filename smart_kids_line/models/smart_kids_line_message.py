@@ -1,0 +1,313 @@
+"""The outbox: every message for LINE is a row, sent exactly once whatever happens.
+
+Like mail.mail, rows are sent by a cron, one transaction per row, and a row is marked
+``sending`` (and committed) *before* the HTTP call, so a rollback after the call cannot
+send it twice. Each row carries a retry key created with it and reused on every attempt:
+LINE answers 409 to a key it already accepted, which we record as sent. A row found
+``sending`` after a crash is simply tried again with its key.
+"""
+
+import json
+import logging
+import random
+import uuid
+from datetime import timedelta
+
+import urllib3
+from linebot.v3.messaging import PushMessageRequest
+from linebot.v3.messaging.exceptions import ApiException
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+SAFETY, INFORMATION = "0", "1"
+# LINE forgets retry keys after 24 hours: stop retrying well before.
+GIVE_UP_AFTER = timedelta(hours=23)
+# A row left "sending" this long was interrupted (worker killed): send it again.
+STALE_SENDING = timedelta(minutes=5)
+MONTHLY_LIMIT_TEXT = "monthly limit"
+
+
+def backoff(attempts, rng=random):
+    """Seconds before the next attempt: exponential, capped at 30 minutes, with jitter."""
+    base = min(5 * 2 ** max(attempts - 1, 0), 1800)
+    return base * rng.uniform(0.5, 1.5)
+
+
+class SmartKidsLineMessage(models.Model):
+    _name = "smart_kids.line.message"
+    _description = "LINE Message (Outbox)"
+    _order = "priority, id"
+    _rec_name = "dedupe_key"
+
+    channel_id = fields.Many2one(
+        "smart_kids.line.channel", required=True, index=True, ondelete="cascade"
+    )
+    target = fields.Char(required=True, help="LINE userId or groupId.")
+    partner_id = fields.Many2one("res.partner", string="Guardian", index=True, ondelete="set null")
+    line_group_id = fields.Many2one(
+        "smart_kids.line.group", string="LINE Group", ondelete="set null"
+    )
+    recipients = fields.Integer(default=1, help="How many people it reaches (quota counts each).")
+    payload = fields.Text(required=True, help="JSON list of 1 to 5 LINE message objects.")
+    dedupe_key = fields.Char(
+        required=True, index=True, help="Same event, same recipient: one message."
+    )
+    retry_key = fields.Char(
+        required=True, readonly=True, default=lambda self: str(uuid.uuid4()), copy=False
+    )
+    priority = fields.Selection(
+        [(SAFETY, "Safety"), (INFORMATION, "Information")], default=INFORMATION, required=True
+    )
+    state = fields.Selection(
+        [
+            ("queued", "Queued"),
+            ("sending", "Sending"),
+            ("sent", "Sent"),
+            ("blocked", "Waiting for Quota"),
+            ("dead", "Failed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="queued",
+        required=True,
+        index=True,
+    )
+    attempts = fields.Integer(readonly=True)
+    next_attempt_at = fields.Datetime(default=fields.Datetime.now, index=True)
+    last_error = fields.Text(readonly=True)
+    request_id = fields.Char(readonly=True, help="x-line-request-id of the accepted request.")
+    sent_at = fields.Datetime(readonly=True)
+    child_ids = fields.Many2many("smart_kids.child", string="Children")
+
+    _sql_constraints = [
+        (
+            "dedupe_key_unique",
+            "unique(channel_id, dedupe_key)",
+            "This message is already in the outbox.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # Queueing
+    # ------------------------------------------------------------------
+    @api.model
+    def _enqueue(self, vals_list):
+        """Queue messages, skipping those already queued (same dedupe key), and wake the sender."""
+        keys = [(vals["channel_id"], vals["dedupe_key"]) for vals in vals_list]
+        existing = {
+            (m.channel_id.id, m.dedupe_key)
+            for m in self.sudo().search([("dedupe_key", "in", [key for _channel, key in keys])])
+        }
+        fresh = [
+            vals for vals in vals_list if (vals["channel_id"], vals["dedupe_key"]) not in existing
+        ]
+        for vals in fresh:
+            if not isinstance(vals["payload"], str):
+                vals["payload"] = json.dumps(vals["payload"], ensure_ascii=False)
+        messages = self.sudo().create(fresh)
+        if messages:
+            self._trigger_sending(min(messages.mapped("next_attempt_at")))
+        return messages
+
+    @api.model
+    def _trigger_sending(self, at=None):
+        cron = self.env.ref("smart_kids_line.ir_cron_line_outbox", raise_if_not_found=False)
+        if cron:
+            cron._trigger(at=at)
+
+    # ------------------------------------------------------------------
+    # Sending
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send(self, batch=50):
+        """Send what is due; each row in its own committed transaction, several workers at once."""
+        self._recover_stale()
+        done = 0
+        while done < batch:
+            with self.env.registry.cursor() as cr:
+                outbox = self.with_env(self.env(cr=cr))
+                message_id = outbox._claim_next()
+                if not message_id:
+                    break
+                outbox.browse(message_id)._send_claimed()
+            done += 1
+        now = fields.Datetime.now()
+        remaining = self.search_count([("state", "=", "queued"), ("next_attempt_at", "<=", now)])
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        upcoming = self.search(
+            [("state", "=", "queued"), ("next_attempt_at", ">", now)],
+            order="next_attempt_at",
+            limit=1,
+        )
+        if upcoming:
+            self._trigger_sending(upcoming.next_attempt_at)
+        return done
+
+    @api.model
+    def _recover_stale(self):
+        """Rows left "sending" by a worker that died are sent again, with the same retry key."""
+        with self.env.registry.cursor() as cr:
+            outbox = self.with_env(self.env(cr=cr))
+            stale = outbox.search(
+                [
+                    ("state", "=", "sending"),
+                    ("write_date", "<", fields.Datetime.now() - STALE_SENDING),
+                ]
+            )
+            stale.write({"state": "queued", "next_attempt_at": fields.Datetime.now()})
+
+    @api.model
+    def _claim_next(self):
+        """Take one due row and mark it sending, committed before anything is sent."""
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT m.id FROM smart_kids_line_message m
+                  JOIN smart_kids_line_channel c ON c.id = m.channel_id
+                 WHERE m.state = 'queued' AND m.next_attempt_at <= %s AND c.state = 'active'
+                   AND (NOT c.quota_blocked OR m.priority = %s)
+              ORDER BY m.priority, m.next_attempt_at, m.id
+                 LIMIT 1
+                   FOR UPDATE OF m SKIP LOCKED
+                """,
+                fields.Datetime.now(),
+                SAFETY,
+            )
+        )
+        row = self.env.cr.fetchone()
+        if not row:
+            return None
+        self.env.cr.execute(
+            SQL(
+                "UPDATE smart_kids_line_message SET state = 'sending', attempts = attempts + 1,"
+                " write_date = %s WHERE id = %s",
+                fields.Datetime.now(),
+                row[0],
+            )
+        )
+        # marked before sending, so a rollback after the call cannot send it twice
+        self.env.cr.commit()  # pylint: disable=invalid-commit
+        return row[0]
+
+    def _send_claimed(self):
+        self.ensure_one()
+        channel = self.channel_id
+        try:
+            response = channel._messaging_api().push_message_with_http_info(
+                PushMessageRequest.from_dict(
+                    {"to": self.target, "messages": json.loads(self.payload)}
+                ),
+                x_line_retry_key=self.retry_key,
+                _request_timeout=(3, channel.read_timeout),
+            )
+            self._mark_sent(dict(response.headers or {}).get("x-line-request-id"))
+        except ApiException as error:
+            self._handle_api_error(error)
+        except (urllib3.exceptions.HTTPError, OSError) as error:
+            self._retry_later(f"{type(error).__name__}: {error}")
+        except (ValueError, TypeError) as error:  # malformed payload: LINE would refuse it too
+            _logger.exception("LINE message %s is malformed", self.id)
+            self._finish({"state": "dead", "last_error": f"{type(error).__name__}: {error}"})
+        # one transaction per row: the result is kept whatever happens to the next rows
+        self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _mark_sent(self, request_id):
+        self._finish(
+            {
+                "state": "sent",
+                "sent_at": fields.Datetime.now(),
+                "request_id": request_id,
+                "last_error": False,
+            }
+        )
+        self.env["smart_kids.line.quota"]._count(self.channel_id, self.recipients)
+
+    def _finish(self, vals):
+        self.write(vals)
+
+    def _handle_api_error(self, error):
+        status = error.status
+        body = (
+            (error.body or b"").decode() if isinstance(error.body, bytes) else str(error.body or "")
+        )
+        headers = {k.lower(): v for k, v in dict(error.headers or {}).items()}
+        if status == 409:  # this retry key was accepted already: it was sent
+            self._mark_sent(headers.get("x-line-accepted-request-id"))
+        elif status == 400:
+            self._finish({"state": "dead", "last_error": f"400: {body}"})
+        elif status in (401, 403):
+            self._finish({"state": "queued", "last_error": f"{status}: {body}"})
+            if self.channel_id.state != "paused":
+                self.channel_id.sudo().state = "paused"
+                self.channel_id._alert_admins(
+                    self.env._("LINE channel paused"),
+                    self.env._(
+                        "LINE refused the channel's access token (%(status)s). Messages wait "
+                        "in the outbox: fix the token, then resume the channel.",
+                        status=status,
+                    ),
+                )
+        elif status == 429 and MONTHLY_LIMIT_TEXT in body.lower():
+            self._on_monthly_limit(body)
+        elif status == 429 or (status and status >= 500):
+            self._retry_later(f"{status}: {body}")
+        else:
+            self._finish({"state": "dead", "last_error": f"{status}: {body}"})
+
+    def _on_monthly_limit(self, body):
+        channel = self.channel_id.sudo()
+        if self.priority == INFORMATION:
+            self._finish({"state": "blocked", "last_error": f"429: {body}"})
+        else:
+            self._retry_later(f"429: {body}", minimum=600)
+        if not channel.quota_blocked:
+            channel.quota_blocked = True
+            channel._alert_admins(
+                self.env._("LINE monthly limit reached"),
+                self.env._(
+                    "LINE refuses more messages this month. Information messages wait; safety "
+                    "messages keep being tried. Upgrade the plan, then release the waiting "
+                    "messages."
+                ),
+            )
+
+    def _retry_later(self, error, minimum=0):
+        if fields.Datetime.now() - self.create_date > GIVE_UP_AFTER:
+            self._finish(
+                {"state": "dead", "last_error": f"gave up after {self.attempts} attempts: {error}"}
+            )
+            self.channel_id._alert_admins(
+                self.env._("LINE message not delivered"),
+                self.env._(
+                    "A message to %(target)s could not be delivered within a day: %(error)s",
+                    target=self.partner_id.name or self.target,
+                    error=error,
+                ),
+            )
+            return
+        delay = max(backoff(self.attempts), minimum)
+        self._finish(
+            {
+                "state": "queued",
+                "last_error": error,
+                "next_attempt_at": fields.Datetime.now() + timedelta(seconds=delay),
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # Admin actions
+    # ------------------------------------------------------------------
+    def action_retry(self):
+        self.filtered(lambda m: m.state in ("dead", "blocked", "cancelled")).write(
+            {"state": "queued", "next_attempt_at": fields.Datetime.now()}
+        )
+        self._trigger_sending()
+
+    def action_cancel(self):
+        self.filtered(lambda m: m.state in ("queued", "blocked", "dead")).write(
+            {"state": "cancelled"}
+        )

@@ -1,0 +1,70 @@
+import importlib.util
+from pathlib import Path
+
+from odoo import Command
+
+from odoo.addons.smart_kids.tests.common import SmartKidsCommon
+
+
+def load_fake_line_server():
+    """The fake LINE server lives in the repository's top-level tests/ folder."""
+    path = Path(__file__).resolve().parents[2] / "tests" / "fake_line_server.py"
+    spec = importlib.util.spec_from_file_location("fake_line_server", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FAKE = load_fake_line_server()
+
+
+class LineCommon(SmartKidsCommon):
+    """A channel pointed at a fake LINE server, and a guardian linked to LINE."""
+
+    @classmethod
+    def setUpLine(cls):
+        cls.setUpSmartKids()
+        cls.server = FAKE.FakeLineServer(access_token="test-token", timeout_seconds=0.3).start()
+        cls.addClassCleanup(cls.server.stop)
+        cls.channel = cls.env["smart_kids.line.channel"].create(
+            {
+                "name": "Test OA",
+                "access_token": "test-token",
+                "channel_secret": "test-secret",
+                "api_host": cls.server.url,
+                "read_timeout": 0.15,
+                "monthly_quota": 100000,
+                "centre_ids": [Command.set((cls.centre_1 | cls.centre_2).ids)],
+            }
+        )
+        cls.guardian.write(
+            {
+                "line_user_id": "U-guardian",
+                "line_channel_id": cls.channel.id,
+                "line_link_active": True,
+            }
+        )
+        cls.child_1.write(
+            {
+                "line_consent": True,
+                "line_consent_date": "2026-01-05",
+                "line_consent_partner_id": cls.guardian.id,
+            }
+        )
+
+    def send_all(self, rounds=60):
+        """Run the sender until nothing is queued, moving retries forward in time."""
+        Message = self.env["smart_kids.line.message"]
+        for _round in range(rounds):
+            pending = Message.search([("state", "in", ("queued", "sending"))])
+            if not pending:
+                return
+            self.env.cr.execute(
+                "UPDATE smart_kids_line_message"
+                " SET next_attempt_at = now() at time zone 'UTC' - interval '1 second'"
+                " WHERE state = 'queued'"
+            )
+            Message.invalidate_model()
+            Message._cron_send(batch=10000)
+            Message.invalidate_model()
+        self.fail("the outbox did not drain")

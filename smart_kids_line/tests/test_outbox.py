@@ -1,0 +1,164 @@
+import json
+from collections import Counter
+from unittest.mock import patch
+
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import FAKE
+from .common import LineCommon
+
+QUIET = ("odoo.addons.smart_kids_line.models.smart_kids_line_message", "urllib3.connectionpool")
+
+
+@tagged("post_install", "-at_install")
+class TestOutbox(HttpCase, LineCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpLine()
+        cls.Message = cls.env["smart_kids.line.message"]
+
+    def setUp(self):
+        super().setUp()
+        self.server.delivered.clear()
+        self.server.accepted_ids.clear()
+        self.server.fault_queue.clear()
+        self.server.faults.update(error_rate=0.0, timeout_rate=0.0)
+        self.server._random = None
+
+    def _queue(self, count, priority="1", prefix="msg"):
+        return self.Message._enqueue(
+            [
+                {
+                    "channel_id": self.channel.id,
+                    "target": f"U{i:05d}",
+                    "dedupe_key": f"{prefix}:{i}",
+                    "priority": priority,
+                    "payload": [{"type": "text", "text": f"message {i}"}],
+                }
+                for i in range(count)
+            ]
+        )
+
+    def _delivered_texts(self):
+        return [body["messages"][0]["text"] for body in self.server.deliveries(FAKE.PUSH)]
+
+    def test_thousand_messages_through_faults_arrive_exactly_once(self):
+        self.server.faults.update(error_rate=0.3, timeout_rate=0.1, seed=42)
+        self.server.queue_faults(["rate_limit"] * 25)
+        messages = self._queue(1000)
+        with mute_logger(*QUIET):
+            self.send_all()
+        self.assertEqual(set(messages.mapped("state")), {"sent"})
+        texts = self._delivered_texts()
+        self.assertEqual(len(texts), 1000)
+        self.assertEqual(Counter(texts).most_common(1)[0][1], 1, "nothing delivered twice")
+        retried = messages.filtered(lambda m: m.attempts > 1)
+        self.assertGreater(len(retried), 300, "the faults really happened")
+        keys = {
+            req[2].get("x-line-retry-key") for req in self.server.requests if req[1] == FAKE.PUSH
+        }
+        self.assertEqual(len(keys), 1000, "each message kept one retry key over all its attempts")
+        self.assertEqual(
+            self.env["smart_kids.line.quota"].search([("channel_id", "=", self.channel.id)]).used,
+            1000,
+        )
+
+    def test_worker_killed_after_sending_loses_and_duplicates_nothing(self):
+        messages = self._queue(20)
+        real_mark_sent = type(self.Message)._mark_sent
+        calls = {"n": 0}
+
+        def crash_on_fifth(message, request_id):
+            calls["n"] += 1
+            if calls["n"] == 5:
+                raise KeyboardInterrupt("worker killed")  # after LINE accepted, before our commit
+            return real_mark_sent(message, request_id)
+
+        with patch.object(type(self.Message), "_mark_sent", crash_on_fifth), mute_logger(*QUIET):
+            with self.assertRaises(KeyboardInterrupt):
+                self.Message._cron_send(batch=100)
+        self.Message.invalidate_model()
+        self.assertEqual(
+            Counter(messages.mapped("state")), Counter({"sent": 4, "sending": 1, "queued": 15})
+        )
+        # the next worker finds the interrupted row once it is stale and sends it again
+        self.env.cr.execute(
+            "UPDATE smart_kids_line_message SET write_date = write_date - interval '1 hour'"
+            " WHERE state = 'sending'"
+        )
+        with mute_logger(*QUIET):
+            self.send_all()
+        self.assertEqual(set(messages.mapped("state")), {"sent"})
+        texts = self._delivered_texts()
+        self.assertEqual(sorted(texts), sorted(f"message {i}" for i in range(20)))
+        conflicts = [r for r in self.server.requests if r[1] == FAKE.PUSH]
+        self.assertEqual(len(conflicts), 21, "one request was repeated and answered 409")
+
+    def test_bad_request_is_dead_unauthorized_pauses(self):
+        self.server.queue_faults(["bad_request"])
+        dead = self._queue(1, prefix="bad")
+        with mute_logger(*QUIET):
+            self.Message._cron_send()
+        self.assertEqual(dead.state, "dead")
+        self.assertIn("400", dead.last_error)
+
+        self.server.queue_faults(["unauthorized"])
+        waiting = self._queue(3, prefix="auth")
+        with mute_logger(*QUIET):
+            self.Message._cron_send()
+        self.assertEqual(self.channel.state, "paused")
+        self.assertEqual(set(waiting.mapped("state")), {"queued"}, "nothing lost while paused")
+        self.assertTrue(self.channel.activity_ids, "administrators are alerted")
+        self.channel.action_resume()
+        with mute_logger(*QUIET):
+            self.send_all()
+        self.assertEqual(set(waiting.mapped("state")), {"sent"})
+
+    def test_monthly_limit_blocks_information_not_safety(self):
+        self.server.queue_faults(["monthly_limit"] * 2)
+        safety = self._queue(1, priority="0", prefix="safe")
+        info = self._queue(1, priority="1", prefix="info")
+        with mute_logger(*QUIET):
+            self.Message._cron_send()
+        self.assertTrue(self.channel.quota_blocked)
+        self.assertEqual(info.state, "blocked")
+        self.assertEqual(safety.state, "queued", "safety messages keep trying")
+        with mute_logger(*QUIET):
+            self.send_all()
+        self.assertEqual((safety.state, info.state), ("sent", "blocked"))
+        self.channel.action_unblock_quota()
+        with mute_logger(*QUIET):
+            self.send_all()
+        self.assertEqual(info.state, "sent")
+
+    def test_duplicates_are_not_queued_and_payload_limits_hold(self):
+        first = self._queue(1, prefix="same")
+        again = self._queue(1, prefix="same")
+        self.assertTrue(first)
+        self.assertFalse(again, "same dedupe key: not queued twice")
+        too_many = self.Message._enqueue(
+            [
+                {
+                    "channel_id": self.channel.id,
+                    "target": "U1",
+                    "dedupe_key": "six",
+                    "payload": [{"type": "text", "text": str(i)} for i in range(6)],
+                }
+            ]
+        )
+        with mute_logger(*QUIET):
+            self.Message._cron_send()
+        self.assertEqual(too_many.state, "dead", "more than five objects is refused, not retried")
+        self.assertEqual(json.loads(first.payload)[0]["type"], "text")
+
+    def test_staff_cannot_read_the_outbox(self):
+        self._queue(1, prefix="secret")
+        for user in (self.user_teacher, self.user_head, self.user_province):
+            with self.assertRaises(AccessError):
+                self.Message.with_user(user).search([])
+            with self.assertRaises(AccessError):
+                self.channel.with_user(user).read(["access_token"])

@@ -1,0 +1,168 @@
+import base64
+import io
+import json
+from datetime import timedelta
+
+from PIL import Image
+
+from odoo import Command
+from odoo import fields
+from odoo.tests import HttpCase
+from odoo.tests import tagged
+
+from .common import FAKE
+from .common import LineCommon
+
+
+def _jpeg(width=3000, height=2000):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "blue").save(buffer, "JPEG")
+    return base64.b64encode(buffer.getvalue())
+
+
+@tagged("post_install", "-at_install")
+class TestRules(HttpCase, LineCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpLine()
+        cls.Message = cls.env["smart_kids.line.message"]
+        cls.sibling = cls._child(cls.centre_1, "Sibling")
+        cls.sibling.write(
+            {
+                "line_consent": True,
+                "line_consent_date": "2026-01-05",
+                "line_consent_partner_id": cls.guardian.id,
+            }
+        )
+        cls.group = cls.env["smart_kids.line.group"].create(
+            {
+                "channel_id": cls.channel.id,
+                "group_id": "C-group",
+                "centre_id": cls.centre_1.id,
+                "member_count": 35,
+            }
+        )
+
+    def _scan(self, child):
+        return (
+            self.env["smart_kids.attendance"]
+            .with_user(self.user_teacher)
+            .scan_card(self.centre_1.id, child.card_payload)
+        )
+
+    def test_siblings_checked_in_together_get_one_message(self):
+        self._scan(self.child_1)
+        self._scan(self.sibling)
+        messages = self.Message.search([("partner_id", "=", self.guardian.id)])
+        self.assertEqual(len(messages), 1)
+        self.assertEqual(messages.child_ids, self.child_1 | self.sibling)
+        text = json.loads(messages.payload)[0]["text"]
+        self.assertIn(self.child_1.name, text)
+        self.assertIn(self.sibling.name, text)
+        self.assertEqual(messages.target, "U-guardian")
+        self.assertGreater(
+            messages.next_attempt_at, fields.Datetime.now(), "held to merge siblings"
+        )
+        self.send_all()
+        self.assertEqual(messages.state, "sent")
+        self.assertEqual(len(self.server.deliveries(FAKE.PUSH)), 1)
+
+    def test_no_consent_or_no_link_no_message(self):
+        self.child_1.line_consent = False
+        self._scan(self.child_1)
+        self.assertFalse(self.Message.search([("child_ids", "in", self.child_1.ids)]))
+        self.guardian.line_link_active = False
+        self._scan(self.sibling)
+        self.assertFalse(self.Message.search([("partner_id", "=", self.guardian.id)]))
+
+    def test_unaccounted_alert_is_a_safety_message(self):
+        case = self.env["smart_kids.unaccounted.case"].create(
+            {
+                "child_id": self.child_1.id,
+                "centre_id": self.centre_1.id,
+                "date": fields.Date.today(),
+            }
+        )
+        self.env["smart_kids.event"]._emit("unaccounted_opened", case)
+        message = self.Message.search([("dedupe_key", "like", f"unaccounted:{case.id}:%")])
+        self.assertEqual(message.priority, "0")
+        self.assertIn(self.child_1.name, json.loads(message.payload)[0]["text"])
+
+    def test_switched_off_rule_sends_nothing(self):
+        self.env.ref("smart_kids_line.rule_check_in").active = False
+        self._scan(self.child_1)
+        self.assertFalse(self.Message.search([("partner_id", "=", self.guardian.id)]))
+
+    def test_lunch_photos_only_with_everyones_consent(self):
+        self.child_1.write(
+            {
+                "photo_consent": True,
+                "photo_consent_date": "2026-01-05",
+                "photo_consent_partner_id": self.guardian.id,
+            }
+        )
+        lunch = self.env["smart_kids.lunch"].create(
+            {
+                "centre_id": self.centre_1.id,
+                "date": fields.Date.today(),
+                "dish_ids": [Command.set(self.env.ref("smart_kids.dish_rice").ids)],
+                "photo_ids": [
+                    Command.create(
+                        {
+                            "image": _jpeg(),
+                            "child_ids": [Command.set(self.child_1.ids)],
+                            "caption": "consented",
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "image": _jpeg(),
+                            "child_ids": [Command.set((self.child_1 | self.sibling).ids)],
+                            "caption": "sibling without photo consent",
+                        }
+                    ),
+                ],
+            }
+        )
+        message = self.Message.search([("line_group_id", "=", self.group.id)])
+        self.assertEqual(message.recipients, 35, "a group message costs one per member")
+        payload = json.loads(message.payload)
+        images = [m for m in payload if m["type"] == "image"]
+        self.assertEqual(len(images), 1, "the photo with a non-consenting child is not sent")
+        consented = lunch.photo_ids.filtered(lambda p: p.caption == "consented")
+        self.assertIn(
+            f"/web/image/smart_kids.photo/{consented.id}/image?access_token=",
+            images[0]["originalContentUrl"],
+        )
+        preview = base64.b64decode(consented.image_preview)
+        self.assertLessEqual(len(preview), 1024 * 1024)
+        with Image.open(io.BytesIO(preview)) as small:
+            self.assertLessEqual(max(small.size), 640)
+        # the URL works without a session, and only with its token
+        self.authenticate(None, None)
+        url = images[0]["originalContentUrl"].split("/web/image", 1)[1]
+        ok = self.url_open("/web/image" + url)
+        self.assertEqual(ok.headers.get("Content-Type"), "image/jpeg")
+        bad = self.url_open("/web/image" + url[:-4] + "0000")
+        self.assertNotEqual(bad.content, ok.content)
+        self.send_all()
+        sent = self.server.deliveries(FAKE.PUSH)
+        self.assertEqual(sent[0]["to"], "C-group")
+        for body in sent:
+            for obj in body["messages"]:
+                self.assertNotIn(str(lunch.photo_ids[1].id) + "/image", json.dumps(obj))
+
+    def test_check_out_and_health_messages(self):
+        result = self._scan(self.child_1)
+        attendance = self.env["smart_kids.attendance"].browse(result["attendance_id"])
+        attendance.record_arrival(health={"temperature": 38.5, "symptoms": ["cough"]})
+        health = self.Message.search([("dedupe_key", "like", f"health:{attendance.id}:%")])
+        self.assertIn("38.5", json.loads(health.payload)[0]["text"])
+        attendance.check_in = fields.Datetime.now() - timedelta(hours=6)
+        pickup = self.env["smart_kids.child.pickup"].create(
+            {"child_id": self.child_1.id, "name": "Grandpa"}
+        )
+        attendance.check_out_child(pickup_id=pickup.id)
+        out = self.Message.search([("dedupe_key", "like", "check_out:%")])
+        self.assertIn("Grandpa", json.loads(out.payload)[0]["text"])
