@@ -97,7 +97,7 @@ def env_value(name):
     return out.stdout.strip()
 
 
-def odoo_cmd(*args, command=()):
+def odoo_cmd(*args, command=(), db=DB):
     addons = env_value("(sk_addons_path)")
     venv = env_value("SK_VENV")
     state = env_value("SK_STATE")
@@ -110,7 +110,7 @@ def odoo_cmd(*args, command=()):
         "--http-interface=127.0.0.1",
         f"--data-dir={state}/filestore",
         "-d",
-        DB,
+        db,
         *args,
     ]
 

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Check-in to LINE receipt latency, and outbox throughput, against the fake LINE server.
+
+One Odoo server on 127.0.0.1 (one HTTP worker thread, one cron thread) with smart_kids and
+smart_kids_line, its channel pointed at tests/fake_line_server.py on another loopback port.
+
+1. Latency: a kiosk check-in per child (each child has one linked guardian with consent; the
+   check-in rule's sibling-merge wait set to 0); the clock stops when the fake server
+   receives that guardian's push. Sequential, so each is a full path: HTTP scan, commit,
+   cron trigger (PostgreSQL NOTIFY), cron claim, push.
+2. Throughput: N messages queued at once; time until the fake server has accepted all.
+
+Bounded in count and time; servers bind 127.0.0.1 and are stopped by PID at the end.
+
+    python tests/bench/line_bench.py [--checkins 100] [--messages 1000]
+"""
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from checkin_bench import free_port
+from checkin_bench import odoo_cmd
+from checkin_bench import peak_rss_mb
+from checkin_bench import percentile
+from fake_line_server import PUSH
+from fake_line_server import FakeLineServer
+
+DB = "smart_kids_line_bench"
+TIME_LIMIT = 600
+
+SETUP = """
+import json
+from odoo import Command, fields
+from dateutil.relativedelta import relativedelta
+count, fake_url = {count}, {fake_url!r}
+Area = env["smart_kids.area"]
+centre = env["smart_kids.centre"].search([("name", "=", "LINE Bench Centre")])
+if not centre:
+    province = Area.create({{"name": "LINE Bench Province", "area_type": "province"}})
+    lao = Area.create({{"name": "LINE Bench LAO", "area_type": "lao", "parent_id": province.id}})
+    centre = env["smart_kids.centre"].create({{"name": "LINE Bench Centre", "lao_id": lao.id}})
+channel = env["smart_kids.line.channel"].search([("name", "=", "Bench OA")])
+if not channel:
+    channel = env["smart_kids.line.channel"].create({{"name": "Bench OA", "access_token": "bench-token",
+        "channel_secret": "bench-secret", "centre_ids": [Command.set(centre.ids)], "monthly_quota": 10**7}})
+channel.write({{"api_host": fake_url, "state": "active", "quota_blocked": False}})
+env.ref("smart_kids_line.rule_check_in").merge_delay = 0
+children = env["smart_kids.child"].search([("centre_id", "=", centre.id)])
+birth = fields.Date.today() - relativedelta(years=3)
+for i in range(len(children), count):
+    partner = env["res.partner"].create({{"name": f"Guardian {{i}}", "line_user_id": f"U{{i:05d}}",
+        "line_channel_id": channel.id, "line_link_active": True}})
+    env["smart_kids.child"].create({{"title": "girl", "first_name": f"Line{{i:05d}}", "last_name": "Bench",
+        "birth_date": birth, "centre_id": centre.id,
+        "guardian_ids": [Command.create({{"partner_id": partner.id}})],
+        "line_consent": True, "line_consent_date": fields.Date.today(), "line_consent_partner_id": partner.id}})
+env["smart_kids.attendance"].search([("centre_id", "=", centre.id)]).unlink()
+env["smart_kids.line.message"].search([]).unlink()
+env.cr.commit()
+children = env["smart_kids.child"].search([("centre_id", "=", centre.id)], order="id")
+print("BENCH_DATA=" + json.dumps({{"token": centre.kiosk_token, "channel_id": channel.id,
+    "cards": children.mapped("card_payload"), "users": children.guardian_ids.partner_id.mapped("line_user_id")}}))
+"""
+
+QUEUE = """
+import json
+n, channel_id = {n}, {channel_id}
+env["smart_kids.line.message"]._enqueue([
+    {{"channel_id": channel_id, "target": f"Ubulk{{i:05d}}", "dedupe_key": f"bulk:{{i}}:{{{stamp}}}",
+      "payload": [{{"type": "text", "text": f"bulk {{i}}"}}]}} for i in range(n)])
+env.cr.commit()
+print("QUEUED")
+"""
+
+
+def shell(script):
+    out = subprocess.run(
+        odoo_cmd("--log-level=warn", "--no-http", command=("shell",), db=DB),
+        input=script,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TZ": "UTC"},
+    )
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--checkins", type=int, default=100)
+    parser.add_argument("--messages", type=int, default=1000)
+    args = parser.parse_args()
+    fake = FakeLineServer(access_token="bench-token").start()
+    exists = subprocess.run(["psql", "-lqt"], capture_output=True, text=True).stdout
+    if f" {DB} " not in exists:
+        subprocess.run(
+            odoo_cmd(
+                "-i",
+                "smart_kids_line",
+                "--without-demo=all",
+                "--stop-after-init",
+                "--log-level=warn",
+                db=DB,
+            ),
+            check=True,
+            env={**os.environ, "TZ": "UTC"},
+        )
+    out = shell(SETUP.format(count=args.checkins, fake_url=fake.url))
+    line = next((x for x in out.stdout.splitlines() if x.startswith("BENCH_DATA=")), None)
+    if not line:
+        sys.exit(f"setup failed:\n{out.stdout[-2000:]}\n{out.stderr[-4000:]}")
+    data = json.loads(line[len("BENCH_DATA=") :])
+    port = free_port()
+    server = subprocess.Popen(
+        odoo_cmd(
+            "--http-port",
+            str(port),
+            "--workers=0",
+            "--max-cron-threads=1",
+            "--log-level=warn",
+            db=DB,
+        ),
+        env={**os.environ, "TZ": "UTC"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    latencies = []
+    try:
+        for _attempt in range(120):
+            try:
+                if requests.get(f"{base}/web/login", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.5)
+        session = requests.Session()
+        started = time.monotonic()
+        for card, user in zip(data["cards"], data["users"], strict=True):
+            begin = time.perf_counter()
+            session.post(
+                f"{base}/smart_kids/kiosk/scan",
+                json={
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {"token": data["token"], "payload": card},
+                },
+                timeout=10,
+            ).raise_for_status()
+            while not any(body.get("to") == user for body in fake.deliveries(PUSH)):
+                if time.perf_counter() - begin > 60:
+                    sys.exit(f"no LINE message for {user} within 60 s")
+                time.sleep(0.005)
+            latencies.append((time.perf_counter() - begin) * 1000)
+            if time.monotonic() - started > TIME_LIMIT:
+                break
+        before = len(fake.deliveries(PUSH))
+        queued = shell(
+            QUEUE.format(n=args.messages, channel_id=data["channel_id"], stamp=int(time.time()))
+        )
+        if "QUEUED" not in queued.stdout:
+            sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
+        begin = time.perf_counter()
+        while len(fake.deliveries(PUSH)) < before + args.messages:
+            if time.perf_counter() - begin > TIME_LIMIT:
+                sys.exit("the outbox did not drain in time")
+            time.sleep(0.05)
+        drain = time.perf_counter() - begin
+        rss = peak_rss_mb(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        fake.stop()
+    print(
+        f"\nCheck-in -> fake LINE receipt, {len(latencies)} sequential check-ins: "
+        f"p50 {statistics.median(latencies):.0f} ms, p95 {percentile(latencies, 95):.0f} ms"
+    )
+    print(
+        f"Outbox throughput: {args.messages} messages in {drain:.1f} s = {args.messages / drain:.0f} messages/s "
+        f"(one cron worker, no faults). Peak server RSS: {rss:.0f} MB."
+    )
+
+
+if __name__ == "__main__":
+    main()
