@@ -46,9 +46,13 @@ class SmartKidsLineLinkCode(models.Model):
 
         Returns the guardian, or None when the text holds no valid, unused code.
         """
-        code = "".join(ch for ch in (text or "").upper() if ch in ALPHABET)
-        if len(code) != CODE_LENGTH:
+        words = (
+            "".join(ch for ch in word if ch.isalnum()) for word in (text or "").upper().split()
+        )
+        codes = [w for w in words if len(w) == CODE_LENGTH and set(w) <= set(ALPHABET)]
+        if not codes:
             return None
+        code = codes[0]
         link = self.sudo().search(
             [
                 ("code", "=", code),

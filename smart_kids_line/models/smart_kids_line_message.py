@@ -76,7 +76,7 @@ class SmartKidsLineMessage(models.Model):
         required=True,
         index=True,
     )
-    attempts = fields.Integer(readonly=True)
+    attempts = fields.Integer(readonly=True, default=0)
     next_attempt_at = fields.Datetime(default=fields.Datetime.now, index=True)
     last_error = fields.Text(readonly=True)
     request_id = fields.Char(readonly=True, help="x-line-request-id of the accepted request.")
@@ -169,7 +169,7 @@ class SmartKidsLineMessage(models.Model):
                 SELECT m.id FROM smart_kids_line_message m
                   JOIN smart_kids_line_channel c ON c.id = m.channel_id
                  WHERE m.state = 'queued' AND m.next_attempt_at <= %s AND c.state = 'active'
-                   AND (NOT c.quota_blocked OR m.priority = %s)
+                   AND (c.quota_blocked IS NOT TRUE OR m.priority = %s)
               ORDER BY m.priority, m.next_attempt_at, m.id
                  LIMIT 1
                    FOR UPDATE OF m SKIP LOCKED
@@ -183,7 +183,8 @@ class SmartKidsLineMessage(models.Model):
             return None
         self.env.cr.execute(
             SQL(
-                "UPDATE smart_kids_line_message SET state = 'sending', attempts = attempts + 1,"
+                "UPDATE smart_kids_line_message"
+                " SET state = 'sending', attempts = COALESCE(attempts, 0) + 1,"
                 " write_date = %s WHERE id = %s",
                 fields.Datetime.now(),
                 row[0],
@@ -197,21 +198,24 @@ class SmartKidsLineMessage(models.Model):
         self.ensure_one()
         channel = self.channel_id
         try:
-            response = channel._messaging_api().push_message_with_http_info(
-                PushMessageRequest.from_dict(
-                    {"to": self.target, "messages": json.loads(self.payload)}
-                ),
-                x_line_retry_key=self.retry_key,
-                _request_timeout=(3, channel.read_timeout),
+            request = PushMessageRequest.from_dict(
+                {"to": self.target, "messages": json.loads(self.payload)}
             )
-            self._mark_sent(dict(response.headers or {}).get("x-line-request-id"))
-        except ApiException as error:
-            self._handle_api_error(error)
-        except (urllib3.exceptions.HTTPError, OSError) as error:
-            self._retry_later(f"{type(error).__name__}: {error}")
-        except (ValueError, TypeError) as error:  # malformed payload: LINE would refuse it too
-            _logger.exception("LINE message %s is malformed", self.id)
+        except (ValueError, TypeError) as error:  # LINE would refuse it: do not retry
             self._finish({"state": "dead", "last_error": f"{type(error).__name__}: {error}"})
+        else:
+            try:
+                response = channel._messaging_api().push_message_with_http_info(
+                    request,
+                    x_line_retry_key=self.retry_key,
+                    _request_timeout=(3, channel.read_timeout),
+                )
+            except ApiException as error:
+                self._handle_api_error(error)
+            except (urllib3.exceptions.HTTPError, OSError) as error:
+                self._retry_later(f"{type(error).__name__}: {error}")
+            else:
+                self._mark_sent(dict(response.headers or {}).get("x-line-request-id"))
         # one transaction per row: the result is kept whatever happens to the next rows
         self.env.cr.commit()  # pylint: disable=invalid-commit
 
@@ -266,6 +270,14 @@ class SmartKidsLineMessage(models.Model):
             self._retry_later(f"429: {body}", minimum=600)
         if not channel.quota_blocked:
             channel.quota_blocked = True
+            # information waits for the quota; safety messages keep their turn
+            self.search(
+                [
+                    ("channel_id", "=", channel.id),
+                    ("state", "=", "queued"),
+                    ("priority", "=", INFORMATION),
+                ]
+            ).write({"state": "blocked"})
             channel._alert_admins(
                 self.env._("LINE monthly limit reached"),
                 self.env._(

@@ -17,8 +17,10 @@ class SmartKidsLineQuota(models.Model):
         "smart_kids.line.channel", required=True, ondelete="cascade", index=True
     )
     month = fields.Char(required=True, help="YYYY-MM")
-    used = fields.Integer(readonly=True)
-    alerted_level = fields.Integer(readonly=True, help="Highest alert already sent this month (%).")
+    used = fields.Integer(readonly=True, default=0)
+    alerted_level = fields.Integer(
+        readonly=True, default=0, help="Highest alert already sent this month (%)."
+    )
 
     _sql_constraints = [
         ("channel_month_unique", "unique(channel_id, month)", "One ledger line per month.")
@@ -33,7 +35,8 @@ class SmartKidsLineQuota(models.Model):
         # concurrent senders: let the database add, not Python
         self.env.cr.execute(
             SQL(
-                "UPDATE smart_kids_line_quota SET used = used + %s WHERE id = %s RETURNING used",
+                "UPDATE smart_kids_line_quota SET used = COALESCE(used, 0) + %s"
+                " WHERE id = %s RETURNING used",
                 recipients,
                 ledger.id,
             )
@@ -44,7 +47,7 @@ class SmartKidsLineQuota(models.Model):
         if not quota:
             return
         level = max((lvl for lvl in ALERT_LEVELS if used * 100 >= lvl * quota), default=0)
-        if level > ledger.alerted_level:
+        if level > (ledger.alerted_level or 0):
             ledger.alerted_level = level
             channel._alert_admins(
                 self.env._("LINE quota at %(level)s %%", level=level),

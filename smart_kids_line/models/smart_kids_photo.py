@@ -41,7 +41,7 @@ class SmartKidsPhoto(models.Model):
         sudo = self.sudo()
 
         def url(field):
-            token = limited_field_access_token(sudo, field, timestamp=expires)
+            token = limited_field_access_token(sudo, field, timestamp=hex(expires))
             return f"{base}/web/image/smart_kids.photo/{self.id}/{field}?access_token={token}"
 
         return {

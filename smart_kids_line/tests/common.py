@@ -52,6 +52,16 @@ class LineCommon(SmartKidsCommon):
             }
         )
 
+    def reset_server(self):
+        """Each test starts with a fresh fake LINE: nothing received, no faults."""
+        server = self.server
+        server.requests.clear()
+        server.delivered.clear()
+        server.accepted_ids.clear()
+        server.fault_queue.clear()
+        server.faults.update(error_rate=0.0, timeout_rate=0.0)
+        server._random = None
+
     def send_all(self, rounds=60):
         """Run the sender until nothing is queued, moving retries forward in time."""
         Message = self.env["smart_kids.line.message"]
@@ -64,7 +74,7 @@ class LineCommon(SmartKidsCommon):
                 " SET next_attempt_at = now() at time zone 'UTC' - interval '1 second'"
                 " WHERE state = 'queued'"
             )
-            Message.invalidate_model()
+            self.env.invalidate_all()
             Message._cron_send(batch=10000)
-            Message.invalidate_model()
+            self.env.invalidate_all()
         self.fail("the outbox did not drain")

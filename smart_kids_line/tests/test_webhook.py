@@ -23,6 +23,10 @@ class TestWebhook(HttpCase, LineCommon):
         cls.mother = cls.env["res.partner"].create({"name": "Mother Nok"})
         cls.child_2.guardian_ids = [Command.create({"partner_id": cls.mother.id})]
 
+    def setUp(self):
+        super().setUp()
+        self.reset_server()
+
     def _event(self, kind, **extra):
         event = {
             "type": kind,
