@@ -160,6 +160,41 @@ class TestOutbox(HttpCase, LineCommon):
         self.assertEqual(too_many.state, "dead", "more than five objects is refused, not retried")
         self.assertEqual(json.loads(first.payload)[0]["type"], "text")
 
+    def test_gives_up_before_line_forgets_the_retry_key(self):
+        old = self._queue(1, prefix="old")
+        self.env.cr.execute(
+            "UPDATE smart_kids_line_message"
+            " SET create_date = create_date - interval '23 hours 30 minutes' WHERE id = %s",
+            (old.id,),
+        )
+        self.server.queue_faults(["error"])
+        with mute_logger(*QUIET):
+            self.Message._cron_send()
+        self.env.invalidate_all()
+        self.assertEqual(old.state, "dead")
+        self.assertIn("gave up", old.last_error)
+        self.assertIn("could not be delivered", self.channel.message_ids[:1].body)
+
+    def test_quota_ledger_alerts_at_80_and_95_percent(self):
+        self.channel.monthly_quota = 20
+        self._queue(16, prefix="quota")
+        with mute_logger(*QUIET):
+            self.send_all()
+        ledger = self.env["smart_kids.line.quota"].search([("channel_id", "=", self.channel.id)])
+        self.assertEqual((ledger.used, ledger.alerted_level), (16, 80))
+        self._queue(3, prefix="quota-more")
+        with mute_logger(*QUIET):
+            self.send_all()
+        self.assertEqual((ledger.used, ledger.alerted_level), (19, 95))
+        self.assertEqual(
+            len(
+                self.channel.message_ids.filtered(
+                    lambda m: "messages of the month" in (m.body or "")
+                )
+            ),
+            2,
+        )
+
     def test_staff_cannot_read_the_outbox(self):
         self._queue(1, prefix="secret")
         for user in (self.user_teacher, self.user_head, self.user_province):
