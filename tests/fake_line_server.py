@@ -41,6 +41,7 @@ class FakeLineServer:
         self.lock = threading.Lock()
         self.requests = []  # every request: (method, path, headers, body)
         self.delivered = {}  # retry key (or request id) -> body of the accepted request
+        self.accepted_at = []  # time.monotonic() of each first acceptance
         self.accepted_ids = {}  # retry key -> request id
         self.fault_queue = []
         self.faults = {"error_rate": 0.0, "timeout_rate": 0.0, "seed": 0}
@@ -57,6 +58,9 @@ class FakeLineServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out in two writes: without this, Nagle's algorithm and the
+            # client's delayed ACK add 40 ms to every answer, which LINE does not do
+            disable_nagle_algorithm = True
 
             def log_message(self, *args):  # keep test output quiet
                 pass
@@ -168,6 +172,7 @@ class FakeLineServer:
     def _accept(self, path, key, body):
         with self.lock:
             if key not in self.accepted_ids:
+                self.accepted_at.append(time.monotonic())
                 self.accepted_ids[key] = str(uuid.uuid4())
                 self.delivered[key] = (path, body)
                 recipients = len((body or {}).get("to") or []) if path == MULTICAST else 1

@@ -127,13 +127,14 @@ class SmartKidsLineMessage(models.Model):
         """Send what is due; each row in its own committed transaction, several workers at once."""
         self._recover_stale()
         done = 0
+        clients = {}  # one SDK client (and connection pool) per channel for the whole run
         while done < batch:
             with self.env.registry.cursor() as cr:
                 outbox = self.with_env(self.env(cr=cr))
                 message_id = outbox._claim_next()
                 if not message_id:
                     break
-                outbox.browse(message_id)._send_claimed()
+                outbox.browse(message_id)._send_claimed(clients)
             done += 1
         now = fields.Datetime.now()
         remaining = self.search_count([("state", "=", "queued"), ("next_attempt_at", "<=", now)])
@@ -194,9 +195,10 @@ class SmartKidsLineMessage(models.Model):
         self.env.cr.commit()  # pylint: disable=invalid-commit
         return row[0]
 
-    def _send_claimed(self):
+    def _send_claimed(self, clients=None):
         self.ensure_one()
         channel = self.channel_id
+        clients = {} if clients is None else clients
         try:
             request = PushMessageRequest.from_dict(
                 {"to": self.target, "messages": json.loads(self.payload)}
@@ -205,7 +207,9 @@ class SmartKidsLineMessage(models.Model):
             self._finish({"state": "dead", "last_error": f"{type(error).__name__}: {error}"})
         else:
             try:
-                response = channel._messaging_api().push_message_with_http_info(
+                if channel.id not in clients:
+                    clients[channel.id] = channel._messaging_api()
+                response = clients[channel.id].push_message_with_http_info(
                     request,
                     x_line_retry_key=self.retry_key,
                     _request_timeout=(3, channel.read_timeout),
