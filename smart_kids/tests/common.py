@@ -1,13 +1,25 @@
+import base64
+import io
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from PIL import Image
 
 from odoo import Command
 from odoo import fields
 from odoo.tests import TransactionCase
 from odoo.tests import new_test_user
+
+
+def _tiny_png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "orange").save(buffer, "PNG")
+    return base64.b64encode(buffer.getvalue())
+
+
+TINY_PNG = _tiny_png()
 
 
 def recent_monday():
@@ -95,6 +107,73 @@ class SmartKidsCommon:
                 (cls.centre_4, "Mook"),
             )
         )
+
+    @classmethod
+    def _centre_records(cls, centre, child):
+        """One record of each model of a centre's day, with values a writer would change."""
+        env = cls.env
+        today = fields.Date.today()
+        attendance = env["smart_kids.attendance"].create(
+            {
+                "child_id": child.id,
+                "centre_id": centre.id,
+                "date": today,
+                "check_in": fields.Datetime.now(),
+            }
+        )
+        lunch = env["smart_kids.lunch"].create({"centre_id": centre.id, "date": today})
+        away = cls._child(centre, "Away")
+        return {
+            "smart_kids.attendance": (attendance, {"arrival_mode": "van"}),
+            "smart_kids.absence": (
+                env["smart_kids.absence"].create(
+                    {"child_id": away.id, "reason": "sick", "date": today}
+                ),
+                {"note": "flu"},
+            ),
+            "smart_kids.unaccounted.case": (
+                env["smart_kids.unaccounted.case"].create(
+                    {"child_id": child.id, "centre_id": centre.id, "date": today}
+                ),
+                {"state": "resolved"},
+            ),
+            "smart_kids.lunch": (lunch, {"cost_per_head": 25}),
+            "smart_kids.photo": (
+                env["smart_kids.photo"].create({"lunch_id": lunch.id, "image": TINY_PNG}),
+                {"caption": "rice"},
+            ),
+            "smart_kids.day.activity": (
+                env["smart_kids.day.activity"].create(
+                    {"centre_id": centre.id, "name": "Songs", "domain": "social"}
+                ),
+                {"description": "sang"},
+            ),
+            "smart_kids.centre.closure": (
+                env["smart_kids.centre.closure"].create(
+                    {"centre_id": centre.id, "date": today, "name": "Holiday"}
+                ),
+                {"name": "Loy Krathong"},
+            ),
+            "smart_kids.child": (child, {"nickname": "Nick"}),
+            "smart_kids.child.guardian": (child.guardian_ids[:1], {"relationship": "father"}),
+            "smart_kids.child.pickup": (
+                env["smart_kids.child.pickup"].create({"child_id": child.id, "name": "Grandma"}),
+                {"phone": "0800000000"},
+            ),
+            "smart_kids.growth.measurement": (
+                env["smart_kids.growth.measurement"].create(
+                    {"child_id": child.id, "date": today, "weight": 14, "height": 95}
+                ),
+                {"notes": "after lunch"},
+            ),
+            "smart_kids.centre": (centre, {"capacity": 41}),
+            "smart_kids.classroom": (
+                env["smart_kids.classroom"].create(
+                    {"name": f"Room {centre.id}", "centre_id": centre.id}
+                ),
+                {"name": "Renamed"},
+            ),
+        }
 
     @classmethod
     def _area(cls, name, area_type, parent, **extra):

@@ -252,55 +252,11 @@ class TestCentreRecordsAccess(SmartKidsCase):
     """The day's records of a centre: reachable in scope only, read-only for officers."""
 
     def test_centre_records_matrix(self):
-        today = fields.Date.today()
-        records = {}
-        for centre, child in ((self.centre_1, self.child_1), (self.centre_4, self.child_4)):
-            attendance = self.env["smart_kids.attendance"].create(
-                {
-                    "child_id": child.id,
-                    "centre_id": centre.id,
-                    "date": today,
-                    "check_in": fields.Datetime.now(),
-                }
-            )
-            lunch = self.env["smart_kids.lunch"].create({"centre_id": centre.id, "date": today})
-            records[centre] = {
-                "smart_kids.attendance": (attendance, {"arrival_mode": "van"}),
-                "smart_kids.absence": (
-                    self.env["smart_kids.absence"].create(
-                        {
-                            "child_id": self._child(centre, "Away").id,
-                            "reason": "sick",
-                            "date": today,
-                        }
-                    ),
-                    {"note": "flu"},
-                ),
-                "smart_kids.unaccounted.case": (
-                    self.env["smart_kids.unaccounted.case"].create(
-                        {"child_id": child.id, "centre_id": centre.id, "date": today}
-                    ),
-                    {"state": "resolved"},
-                ),
-                "smart_kids.lunch": (lunch, {"cost_per_head": 25}),
-                "smart_kids.photo": (
-                    self.env["smart_kids.photo"].create({"lunch_id": lunch.id, "image": PIXEL}),
-                    {"caption": "rice"},
-                ),
-                "smart_kids.day.activity": (
-                    self.env["smart_kids.day.activity"].create(
-                        {"centre_id": centre.id, "name": "Songs", "domain": "social"}
-                    ),
-                    {"description": "sang"},
-                ),
-                "smart_kids.centre.closure": (
-                    self.env["smart_kids.centre.closure"].create(
-                        {"centre_id": centre.id, "date": today, "name": "Holiday"}
-                    ),
-                    {"name": "Loy Krathong"},
-                ),
-            }
-        head_only = {"smart_kids.centre.closure"}
+        records = {
+            self.centre_1: self._centre_records(self.centre_1, self.child_1),
+            self.centre_4: self._centre_records(self.centre_4, self.child_4),
+        }
+        head_only = {"smart_kids.centre.closure", "smart_kids.centre", "smart_kids.classroom"}
         for role, may_write in (
             ("user_teacher", True),
             ("user_head", True),

@@ -75,6 +75,16 @@ class TestAccessOverRpc(HttpCase, SmartKidsCommon):
         )
         self._assert_denied(self.user_internal, "smart_kids.child", "search_read", [])
 
+    def test_every_model_is_closed_to_users_out_of_scope(self):
+        """A centre in another province: nothing of it can be read or changed over JSON-RPC."""
+        far = self._centre_records(self.centre_4, self.child_4)
+        for model, (record, vals) in far.items():
+            for user in (self.user_teacher, self.user_province, self.user_internal):
+                with self.subTest(model=model, user=user.login):
+                    self._assert_denied(user, model, "read", record.ids, ["display_name"])
+                    self._assert_denied(user, model, "write", record.ids, vals)
+        self._execute(self.user_admin, "smart_kids.child", "read", self.child_4.ids, ["name"])
+
     def test_web_client_rpc_and_images(self):
         self.authenticate("sk_executive", "sk_executive")
         result = self.make_jsonrpc_request(

@@ -12,26 +12,34 @@ class TestUi(HttpCase):
     browser_size = "390x844"
     touch_enabled = True
 
-    def test_child_registration_tour_on_phone(self):
+    def _tour_centre(self, login, group, position="caregiver"):
+        """A centre of its own and a user working there (teacher record, Bangkok time)."""
         Area = self.env["smart_kids.area"]
         province = Area.create({"name": "Tour Province", "area_type": "province"})
         lao = Area.create({"name": "Tour LAO", "area_type": "lao", "parent_id": province.id})
         centre = self.env["smart_kids.centre"].create({"name": "Tour Centre", "lao_id": lao.id})
-        head = self.env["res.users"].create(
+        user = self.env["res.users"].create(
             {
-                "name": "Tour Head",
-                "login": "tour_head",
-                "password": "tour_head",
-                "groups_id": [Command.set([self.ref("smart_kids.smart_kids_group_centre_head")])],
+                "name": login,
+                "login": login,
+                "password": login,
+                "tz": "Asia/Bangkok",
+                "groups_id": [Command.set([self.ref(group)])],
             }
         )
         self.env["smart_kids.teacher"].create(
             {
-                "name": "Tour Head",
-                "user_id": head.id,
-                "position": "head",
+                "name": login,
+                "user_id": user.id,
+                "position": position,
                 "centre_ids": [Command.set(centre.ids)],
             }
+        )
+        return centre
+
+    def test_child_registration_tour_on_phone(self):
+        centre = self._tour_centre(
+            "tour_head", "smart_kids.smart_kids_group_centre_head", position="head"
         )
         self.start_tour(
             "/odoo/action-smart_kids.smart_kids_child_action",
@@ -44,21 +52,7 @@ class TestUi(HttpCase):
         self.assertEqual(child.title, "girl")
 
     def test_checkin_screen_tour_on_phone(self):
-        Area = self.env["smart_kids.area"]
-        province = Area.create({"name": "Tour Province", "area_type": "province"})
-        lao = Area.create({"name": "Tour LAO", "area_type": "lao", "parent_id": province.id})
-        centre = self.env["smart_kids.centre"].create({"name": "Tour Centre", "lao_id": lao.id})
-        teacher = self.env["res.users"].create(
-            {
-                "name": "Tour Teacher",
-                "login": "tour_teacher",
-                "password": "tour_teacher",
-                "groups_id": [Command.set([self.ref("smart_kids.smart_kids_group_teacher")])],
-            }
-        )
-        self.env["smart_kids.teacher"].create(
-            {"name": "Tour Teacher", "user_id": teacher.id, "centre_ids": [Command.set(centre.ids)]}
-        )
+        centre = self._tour_centre("tour_teacher", "smart_kids.smart_kids_group_teacher")
         Child = self.env["smart_kids.child"]
         birth = fields.Date.today() - timedelta(days=3 * 365)
 
@@ -110,22 +104,7 @@ class TestUi(HttpCase):
         )
 
     def test_lunch_tour_on_phone(self):
-        Area = self.env["smart_kids.area"]
-        province = Area.create({"name": "Tour Province", "area_type": "province"})
-        lao = Area.create({"name": "Tour LAO", "area_type": "lao", "parent_id": province.id})
-        centre = self.env["smart_kids.centre"].create({"name": "Tour Centre", "lao_id": lao.id})
-        teacher = self.env["res.users"].create(
-            {
-                "name": "Tour Cook",
-                "login": "tour_cook",
-                "password": "tour_cook",
-                "tz": "Asia/Bangkok",
-                "groups_id": [Command.set([self.ref("smart_kids.smart_kids_group_teacher")])],
-            }
-        )
-        self.env["smart_kids.teacher"].create(
-            {"name": "Tour Cook", "user_id": teacher.id, "centre_ids": [Command.set(centre.ids)]}
-        )
+        centre = self._tour_centre("tour_cook", "smart_kids.smart_kids_group_teacher")
         birth = fields.Date.today() - timedelta(days=3 * 365)
         milk = self.env.ref("smart_kids.allergen_milk")
         today = centre._local_date(fields.Datetime.now())

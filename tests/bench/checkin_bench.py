@@ -19,6 +19,7 @@ its PID at the end.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -142,6 +143,42 @@ def prepare(count):
     sys.exit(f"bench setup failed:\n{out.stdout[-2000:]}\n{out.stderr[-4000:]}")
 
 
+@contextlib.contextmanager
+def odoo_server(db=DB, cron_threads=0):
+    """One Odoo server on a free loopback port, stopped by its PID on exit: (url, pid)."""
+    port = free_port()
+    server = subprocess.Popen(
+        odoo_cmd(
+            "--http-port",
+            str(port),
+            "--workers=0",
+            f"--max-cron-threads={cron_threads}",
+            "--log-level=warn",
+            db=db,
+        ),
+        env={**os.environ, "TZ": "UTC"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _attempt in range(120):
+            try:
+                if requests.get(f"{base}/web/login", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.5)
+        else:
+            sys.exit("the Odoo server did not start")
+        yield base, server.pid
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def peak_rss_mb(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -176,25 +213,7 @@ def main():
     args = parser.parse_args()
     total = args.count + args.warmup
     data = prepare(total)
-    port = free_port()
-    server = subprocess.Popen(
-        odoo_cmd(
-            "--http-port", str(port), "--workers=0", "--max-cron-threads=0", "--log-level=warn"
-        ),
-        env={**os.environ, "TZ": "UTC"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _attempt in range(120):
-            try:
-                if requests.get(f"{base}/web/login", timeout=2).status_code == 200:
-                    break
-            except requests.RequestException:
-                time.sleep(0.5)
-        else:
-            sys.exit("the Odoo server did not start")
+    with odoo_server() as (base, pid):
         peer, kiosk, teacher = requests.Session(), requests.Session(), requests.Session()
         jsonrpc(
             teacher,
@@ -240,13 +259,7 @@ def main():
             if time.monotonic() - started > TIME_LIMIT:
                 print("time limit reached", file=sys.stderr)
                 break
-        rss = peak_rss_mb(server.pid)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        rss = peak_rss_mb(pid)
     peer_p95 = percentile(timings["hr_attendance kiosk scan (peer)"], 95)
     print(
         f"\nCheck-in latency, {len(next(iter(timings.values())))} timed scans per endpoint, "

@@ -18,7 +18,6 @@ Bounded in count and time; servers bind 127.0.0.1 and are stopped by PID at the 
 import argparse
 import json
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -30,8 +29,8 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checkin_bench import free_port
 from checkin_bench import odoo_cmd
+from checkin_bench import odoo_server
 from checkin_bench import peak_rss_mb
 from checkin_bench import percentile
 from fake_line_server import PUSH
@@ -123,72 +122,47 @@ def main():
     if not line:
         sys.exit(f"setup failed:\n{out.stdout[-2000:]}\n{out.stderr[-4000:]}")
     data = json.loads(line[len("BENCH_DATA=") :])
-    port = free_port()
-    server = subprocess.Popen(
-        odoo_cmd(
-            "--http-port",
-            str(port),
-            "--workers=0",
-            "--max-cron-threads=1",
-            "--log-level=warn",
-            db=DB,
-        ),
-        env={**os.environ, "TZ": "UTC"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
     latencies = []
     try:
-        for _attempt in range(120):
-            try:
-                if requests.get(f"{base}/web/login", timeout=2).status_code == 200:
+        with odoo_server(DB, cron_threads=1) as (base, pid):
+            session = requests.Session()
+            started = time.monotonic()
+            for card, user in zip(data["cards"], data["users"], strict=True):
+                begin = time.perf_counter()
+                session.post(
+                    f"{base}/smart_kids/kiosk/scan",
+                    json={
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {"token": data["token"], "payload": card},
+                    },
+                    timeout=10,
+                ).raise_for_status()
+                while not any(body.get("to") == user for body in fake.deliveries(PUSH)):
+                    if time.perf_counter() - begin > 60:
+                        sys.exit(f"no LINE message for {user} within 60 s")
+                    time.sleep(0.005)
+                latencies.append((time.perf_counter() - begin) * 1000)
+                if time.monotonic() - started > TIME_LIMIT:
                     break
-            except requests.RequestException:
-                time.sleep(0.5)
-        session = requests.Session()
-        started = time.monotonic()
-        for card, user in zip(data["cards"], data["users"], strict=True):
+            before = len(fake.deliveries(PUSH))
+            queued_at = time.monotonic()
+            queued = shell(
+                QUEUE.format(n=args.messages, channel_id=data["channel_id"], stamp=int(time.time()))
+            )
+            if "QUEUED" not in queued.stdout:
+                sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
             begin = time.perf_counter()
-            session.post(
-                f"{base}/smart_kids/kiosk/scan",
-                json={
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {"token": data["token"], "payload": card},
-                },
-                timeout=10,
-            ).raise_for_status()
-            while not any(body.get("to") == user for body in fake.deliveries(PUSH)):
-                if time.perf_counter() - begin > 60:
-                    sys.exit(f"no LINE message for {user} within 60 s")
-                time.sleep(0.005)
-            latencies.append((time.perf_counter() - begin) * 1000)
-            if time.monotonic() - started > TIME_LIMIT:
-                break
-        before = len(fake.deliveries(PUSH))
-        queued_at = time.monotonic()
-        queued = shell(
-            QUEUE.format(n=args.messages, channel_id=data["channel_id"], stamp=int(time.time()))
-        )
-        if "QUEUED" not in queued.stdout:
-            sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
-        begin = time.perf_counter()
-        while len(fake.deliveries(PUSH)) < before + args.messages:
-            if time.perf_counter() - begin > TIME_LIMIT:
-                sys.exit("the outbox did not drain in time")
-            time.sleep(0.05)
-        drain = time.perf_counter() - begin
-        bulk = fake.accepted_at[before:]
-        first_after = bulk[0] - queued_at
-        steady = (len(bulk) - 1) / (bulk[-1] - bulk[0])
-        rss = peak_rss_mb(server.pid)
+            while len(fake.deliveries(PUSH)) < before + args.messages:
+                if time.perf_counter() - begin > TIME_LIMIT:
+                    sys.exit("the outbox did not drain in time")
+                time.sleep(0.05)
+            drain = time.perf_counter() - begin
+            bulk = fake.accepted_at[before:]
+            first_after = bulk[0] - queued_at
+            steady = (len(bulk) - 1) / (bulk[-1] - bulk[0])
+            rss = peak_rss_mb(pid)
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
         fake.stop()
     print(
         f"\nCheck-in -> fake LINE receipt, {len(latencies)} sequential check-ins: "
