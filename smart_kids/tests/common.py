@@ -22,6 +22,11 @@ def _tiny_png():
 TINY_PNG = _tiny_png()
 
 
+def password_of(login):
+    """Test users' password (new_test_user would pad logins shorter than 8 characters)."""
+    return f"{login}-password"
+
+
 def recent_monday():
     """A Monday at least a week ago: days in tests are in the past, after enrolment."""
     day = fields.Date.today() - relativedelta(days=7)
@@ -183,7 +188,9 @@ class SmartKidsCommon:
 
     @classmethod
     def _user(cls, login, group, area=None):
-        user = new_test_user(cls.env, login=login, groups=group, name=login)
+        user = new_test_user(
+            cls.env, login=login, groups=group, name=login, password=password_of(login)
+        )
         if area:
             user.smart_kids_area_ids = [Command.set(area.ids)]
         return user

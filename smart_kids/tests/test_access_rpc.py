@@ -6,6 +6,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import SmartKidsCommon
+from .common import password_of
 from .test_access_rights import PIXEL
 
 ACCESS_ERROR = "odoo.exceptions.AccessError"
@@ -31,7 +32,7 @@ class TestAccessOverRpc(HttpCase, SmartKidsCommon):
                 "args": [
                     self.env.cr.dbname,
                     user.id,
-                    user.login,
+                    password_of(user.login),
                     model,
                     method,
                     list(args),
@@ -79,14 +80,14 @@ class TestAccessOverRpc(HttpCase, SmartKidsCommon):
         """A centre in another province: nothing of it can be read or changed over JSON-RPC."""
         far = self._centre_records(self.centre_4, self.child_4)
         for model, (record, vals) in far.items():
-            for user in (self.user_teacher, self.user_province, self.user_internal):
+            for user in (self.user_teacher, self.user_head, self.user_province, self.user_internal):
                 with self.subTest(model=model, user=user.login):
                     self._assert_denied(user, model, "read", record.ids, ["display_name"])
                     self._assert_denied(user, model, "write", record.ids, vals)
         self._execute(self.user_admin, "smart_kids.child", "read", self.child_4.ids, ["name"])
 
     def test_web_client_rpc_and_images(self):
-        self.authenticate("sk_executive", "sk_executive")
+        self.authenticate("sk_executive", password_of("sk_executive"))
         result = self.make_jsonrpc_request(
             "/web/dataset/call_kw/smart_kids.child/web_search_read",
             {
