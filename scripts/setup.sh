@@ -28,7 +28,7 @@ ensure_odoo_source() {
 }
 
 ensure_debian_packages() {
-    local wanted=(postgresql libpq-dev libldap2-dev libsasl2-dev build-essential
+    local wanted=(postgresql libpq-dev libldap2-dev libsasl2-dev build-essential python3-venv python3-dev
         wkhtmltopdf fonts-thai-tlwg poppler-utils chromium git)
     local missing=()
     for pkg in "${wanted[@]}"; do
@@ -36,8 +36,13 @@ ensure_debian_packages() {
     done
     if [ ${#missing[@]} -gt 0 ]; then
         echo "Installing Debian packages: ${missing[*]}"
-        $SUDO apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+        mkdir -p "$SK_STATE"
+        local log="$SK_STATE/apt.log"
+        if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install \
+            -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+            tail -20 "$log" >&2
+            sk_die "could not install Debian packages (full log: $log)"
+        fi
     fi
 }
 
