@@ -15,6 +15,11 @@ log="$log_dir/test-$(date +%Y%m%d-%H%M%S).log"
 # A free loopback port, so a running `make run` server does not collide with the tests.
 port=$("$SK_VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
+# A LINE outbox worker killed with SIGKILL mid-batch loses and duplicates nothing
+# (a real process kill, on its own database; see the script's docstring).
+kill_rc=0
+timeout 600 "$SK_VENV/bin/python" "$SK_ROOT/tests/bench/outbox_kill_check.py" || kill_rc=$?
+
 dropdb --if-exists "$SK_TEST_DB"
 tags="/smart_kids,/smart_kids_line,/smart_kids_reports"
 echo "Running the Odoo suite ($tags) on database $SK_TEST_DB; log: $log"
@@ -32,4 +37,5 @@ check_rc=0
     --require odoo.addons.smart_kids.tests.test_child_card \
     --require odoo.addons.smart_kids_line.tests.test_outbox || check_rc=$?
 [ "$odoo_rc" -eq 0 ] || sk_die "Odoo exited with $odoo_rc (see $log)"
+[ "$kill_rc" -eq 0 ] || sk_die "the outbox kill check failed ($kill_rc)"
 exit "$check_rc"

@@ -44,10 +44,11 @@ class FakeLineServer:
         self.accepted_at = []  # time.monotonic() of each first acceptance
         self.accepted_ids = {}  # retry key -> request id
         self.fault_queue = []
-        self.faults = {"error_rate": 0.0, "timeout_rate": 0.0, "seed": 0}
+        self.faults = {"error_rate": 0.0, "timeout_rate": 0.0, "seed": 0, "delay": 0.0}
         self.group_members = {}
         self.quota = {"type": "limited", "value": 300}
         self.consumption = 0
+        self.after_accept = None  # callable(count): runs after LINE accepted, before it answers
         self._random = None
         self._httpd = None
         self._thread = None
@@ -73,6 +74,8 @@ class FakeLineServer:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
+        # a client killed mid-request (tests do that on purpose) is not an error here
+        self._httpd.handle_error = lambda request, client_address: None
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -138,6 +141,8 @@ class FakeLineServer:
             return self._get(handler, path)
         fault = self._next_fault()
         retry_key = headers.get("x-line-retry-key")
+        if self.faults.get("delay"):
+            time.sleep(self.faults["delay"])  # a slow LINE: lets a test kill a worker mid-batch
         if fault == "timeout":
             # LINE may still accept a request whose answer the client never sees
             if retry_key and self._random and self._random.random() < 0.5:
@@ -166,6 +171,8 @@ class FakeLineServer:
                     {"x-line-accepted-request-id": self.accepted_ids[retry_key]},
                 )
             request_id = self._accept(path, retry_key or str(uuid.uuid4()), body)
+            if self.after_accept:
+                self.after_accept(len(self.accepted_ids))
             return self._send(handler, 200, {"sentMessages": [{"id": request_id}]})
         return self._send(handler, 404, {"message": "Not found"})
 

@@ -84,9 +84,29 @@ print("QUEUED")
 """
 
 
-def shell(script):
+def ensure_database(db=DB, fresh=False):
+    """A database with smart_kids_line (no demo): created on first use, or anew if ``fresh``."""
+    if fresh:
+        subprocess.run(["dropdb", "--if-exists", db], check=True)
+    exists = subprocess.run(["psql", "-lqt"], capture_output=True, text=True).stdout
+    if f" {db} " not in exists:
+        subprocess.run(
+            odoo_cmd(
+                "-i",
+                "smart_kids_line",
+                "--without-demo=all",
+                "--stop-after-init",
+                "--log-level=warn",
+                db=db,
+            ),
+            check=True,
+            env={**os.environ, "TZ": "UTC"},
+        )
+
+
+def shell(script, db=DB):
     out = subprocess.run(
-        odoo_cmd("--log-level=warn", "--no-http", command=("shell",), db=DB),
+        odoo_cmd("--log-level=warn", "--no-http", command=("shell",), db=db),
         input=script,
         capture_output=True,
         text=True,
@@ -103,20 +123,7 @@ def main():
     parser.add_argument("--messages", type=int, default=1000)
     args = parser.parse_args()
     fake = FakeLineServer(access_token="bench-token").start()
-    exists = subprocess.run(["psql", "-lqt"], capture_output=True, text=True).stdout
-    if f" {DB} " not in exists:
-        subprocess.run(
-            odoo_cmd(
-                "-i",
-                "smart_kids_line",
-                "--without-demo=all",
-                "--stop-after-init",
-                "--log-level=warn",
-                db=DB,
-            ),
-            check=True,
-            env={**os.environ, "TZ": "UTC"},
-        )
+    ensure_database()
     out = shell(SETUP.format(count=args.checkins, fake_url=fake.url))
     line = next((x for x in out.stdout.splitlines() if x.startswith("BENCH_DATA=")), None)
     if not line:

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Kill the Odoo process that is sending the LINE outbox (SIGKILL, mid-batch), restart it,
+and check that every message reached (the fake) LINE exactly once.
+
+Uses the LINE bench database (see line_bench.py). The fake LINE server answers slowly
+(30 ms) so the kill lands in the middle of the batch. Rows the killed worker had marked
+"sending" are made stale (as five minutes passing would) before the restart; the new
+worker sends them again with their retry keys and LINE answers 409 for those it had
+already accepted.
+
+    python tests/bench/outbox_kill_check.py [--messages 300]
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from checkin_bench import odoo_cmd
+from fake_line_server import PUSH
+from fake_line_server import FakeLineServer
+from line_bench import QUEUE
+from line_bench import SETUP
+from line_bench import ensure_database
+from line_bench import shell
+
+# Its own database, created anew at each run: the check never depends on older data.
+DB = "smart_kids_outbox_kill"
+
+
+def psql(query):
+    return subprocess.run(
+        ["psql", "-d", DB, "-tAc", query], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def start_server(port):
+    return subprocess.Popen(
+        odoo_cmd(
+            "--http-port",
+            str(port),
+            "--workers=0",
+            "--max-cron-threads=1",
+            "--log-level=warn",
+            db=DB,
+        ),
+        env={**os.environ, "TZ": "UTC"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--messages", type=int, default=300)
+    args = parser.parse_args()
+    fake = FakeLineServer(access_token="bench-token").start()
+    fake.faults["delay"] = 0.03
+    servers = []
+    try:
+        ensure_database(DB, fresh=True)
+        out = shell(SETUP.format(count=1, fake_url=fake.url), db=DB)
+        line = next((x for x in out.stdout.splitlines() if x.startswith("BENCH_DATA=")), None)
+        if not line:
+            sys.exit(f"setup failed: {out.stderr[-2000:]}")
+        channel_id = int(line.split('"channel_id": ')[1].split(",")[0])
+        stamp = int(time.time())
+        queued = shell(QUEUE.format(n=args.messages, channel_id=channel_id, stamp=stamp), db=DB)
+        if "QUEUED" not in queued.stdout:
+            sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
+        from checkin_bench import free_port  # noqa: PLC0415
+
+        server = start_server(free_port())
+        servers.append(server)
+        target = len(fake.accepted_ids) + args.messages // 3
+
+        def kill_after_acceptance(count):
+            # LINE has accepted this message; the worker dies before it hears so
+            if count == target:
+                server.send_signal(signal.SIGKILL)
+
+        fake.after_accept = kill_after_acceptance
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            sys.exit("the worker did not reach the kill point")
+        fake.after_accept = None
+        at_kill = len(fake.deliveries(PUSH))
+        states = dict(
+            line.split("|")
+            for line in psql(
+                f"SELECT state, count(*) FROM smart_kids_line_message WHERE dedupe_key LIKE 'bulk:%:{stamp}'"
+                " GROUP BY state"
+            ).split()
+        )
+        # five minutes passing: the killed worker's "sending" rows become stale
+        psql(
+            "UPDATE smart_kids_line_message SET write_date = write_date - interval '10 minutes'"
+            " WHERE state = 'sending'"
+        )
+        server = start_server(free_port())
+        servers.append(server)
+        # wake the cron (the restarted server runs due crons at start, triggers cover the rest)
+        deadline = time.monotonic() + 300
+        while len(fake.deliveries(PUSH)) < args.messages:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    finally:
+        for process in servers:  # never leave a server behind, whatever happened
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        fake.stop()
+    texts = Counter(body["messages"][0]["text"] for body in fake.deliveries(PUSH))
+    pushes = [r for r in fake.requests if r[1] == PUSH]
+    sent = psql(
+        f"SELECT count(*) FROM smart_kids_line_message WHERE dedupe_key LIKE 'bulk:%:{stamp}'"
+        " AND state = 'sent'"
+    ).strip()
+    print(
+        f"killed the sending worker (SIGKILL) right after LINE accepted message {at_kill} of "
+        f"{args.messages}, before the worker got the answer; rows then: {states}"
+    )
+    print(
+        f"after restart: {len(texts)} distinct messages delivered, max {max(texts.values())} per message, "
+        f"{len(pushes)} push requests (replays answered 409), {sent} rows sent"
+    )
+    ok = len(texts) == args.messages and max(texts.values()) == 1 and int(sent) == args.messages
+    print("EXACTLY ONCE" if ok else "FAILED")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
