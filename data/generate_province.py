@@ -19,6 +19,7 @@ import base64
 import os
 import random
 import subprocess
+import sys
 import time
 from datetime import date
 from datetime import datetime
@@ -26,6 +27,10 @@ from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from project_env import env_value  # noqa: E402
+
 DISTRICTS = [
     ("3901", "เมืองหนองบัวลำภู"),
     ("3902", "นากลาง"),
@@ -39,26 +44,16 @@ FIRST = ["ภูมิ", "ต้นกล้า", "ธนากร", "กิต�
 LAST = ["ศรีสุข", "พรมมา", "บุญมา", "แก้วมณี", "ทองดี", "สายบุญ", "จันทร์หอม", "วงศ์ศรี", "คำภา", "โพธิ์ศรี"]
 
 
-def sh_env(name):
-    out = subprocess.run(
-        ["bash", "-c", f"source {ROOT}/scripts/env.sh && echo {name}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.strip()
-
-
 def ensure_database(db):
     listed = subprocess.run(["psql", "-lqt"], capture_output=True, text=True).stdout
     if f" {db} " in listed:
         return
     subprocess.run(
         [
-            f"{sh_env('$SK_VENV')}/bin/python",
+            f"{env_value('SK_VENV')}/bin/python",
             "-m",
             "odoo",
-            f"--addons-path={sh_env('$(sk_addons_path)')}",
+            f"--addons-path={env_value('(sk_addons_path)')}",
             "-d",
             db,
             "-i",
@@ -349,7 +344,7 @@ def main():
     from odoo import api  # noqa: PLC0415
 
     odoo.tools.config.parse_config(
-        [f"--addons-path={sh_env('$(sk_addons_path)')}", "-d", args.database]
+        [f"--addons-path={env_value('(sk_addons_path)')}", "-d", args.database]
     )
     begin = time.perf_counter()
     registry = odoo.modules.registry.Registry(args.database)

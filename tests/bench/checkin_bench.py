@@ -33,6 +33,10 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from project_env import env_value  # noqa: E402
+
 DB = os.environ.get("SK_BENCH_DB", "smart_kids_bench")
 TIME_LIMIT = 600  # seconds for the timed part, whatever the count
 
@@ -86,16 +90,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def env_value(name):
-    out = subprocess.run(
-        ["bash", "-c", f"source {ROOT}/scripts/env.sh && echo ${name}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.strip()
 
 
 def odoo_cmd(*args, command=(), db=DB):
