@@ -46,6 +46,58 @@ class SmartKidsEvent(models.AbstractModel):
         super()._on_activity_recorded(activities)
         self._line_to_groups("activity_recorded", activities)
 
+    @api.model
+    def _on_teacher_reminder(self, centre, text):
+        super()._on_teacher_reminder(centre, text)
+        self._line_text("teacher_reminder", centre, text)
+
+    @api.model
+    def _on_guardian_invitation(self, centre, text):
+        super()._on_guardian_invitation(centre, text)
+        self._line_text("guardian_invitation", centre, text)
+
+    # ------------------------------------------------------------------
+    # Notices about a centre: a text to its teachers or its group
+    # ------------------------------------------------------------------
+    @api.model
+    def _line_text(self, event, centre, text):
+        centre = centre.sudo()
+        now = fields.Datetime.now()
+        vals_list = []
+        for rule in self.env["smart_kids.line.rule"]._active_for(event):
+            if rule.audience == "teachers":
+                targets = [
+                    {"target": p.line_user_id, "partner_id": p.id, "channel_id": p.line_channel_id}
+                    for p in centre._teacher_users().partner_id
+                    if p.line_link_active and p.line_user_id and p.line_channel_id
+                ]
+            elif rule.audience == "centre_group":
+                targets = [
+                    {
+                        "target": g.group_id,
+                        "line_group_id": g.id,
+                        "recipients": max(g.member_count, 1),
+                        "channel_id": g.channel_id,
+                    }
+                    for g in self.env["smart_kids.line.group"]
+                    .sudo()
+                    .search([("centre_id", "=", centre.id)])
+                ]
+            else:
+                continue
+            for target in targets:
+                channel = target.pop("channel_id")
+                vals_list.append(
+                    {
+                        **target,
+                        "channel_id": channel.id,
+                        "dedupe_key": f"{event}:{centre.id}:{target['target']}:{now}",
+                        "priority": rule.priority,
+                        "payload": [{"type": "text", "text": text[:5000]}],
+                    }
+                )
+        self.env["smart_kids.line.message"].sudo()._enqueue(vals_list)
+
     # ------------------------------------------------------------------
     # Guardians: one message per guardian and occasion, siblings merged
     # ------------------------------------------------------------------

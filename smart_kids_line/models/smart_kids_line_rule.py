@@ -23,6 +23,8 @@ class SmartKidsLineRule(models.Model):
             ("unaccounted_opened", "Child unaccounted for at the deadline"),
             ("lunch_recorded", "Lunch of the day"),
             ("activity_recorded", "Activity of the day"),
+            ("teacher_reminder", "Reminder to the teachers"),
+            ("guardian_invitation", "Invitation to the guardians"),
         ],
         required=True,
     )
@@ -30,6 +32,7 @@ class SmartKidsLineRule(models.Model):
         [
             ("guardians", "The child's linked guardians"),
             ("centre_group", "The centre's LINE group"),
+            ("teachers", "The centre's teachers linked to LINE"),
         ],
         required=True,
         default="guardians",

@@ -1,0 +1,89 @@
+"""What reports add to a centre: the satisfaction invitation link and reminders."""
+
+from datetime import datetime
+from datetime import time
+
+import pytz
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+
+from odoo.addons.smart_kids.models.secret_tokens import fill_missing_tokens
+from odoo.addons.smart_kids.models.secret_tokens import new_token
+
+from .smart_kids_satisfaction_result import SURVEY_XMLID
+
+
+class SmartKidsCentre(models.Model):
+    _inherit = "smart_kids.centre"
+
+    survey_token = fields.Char(
+        string="Survey Link Token", copy=False, groups="smart_kids.smart_kids_group_teacher"
+    )
+    survey_url = fields.Char(
+        compute="_compute_survey_url",
+        string="Satisfaction Survey Link",
+        groups="smart_kids.smart_kids_group_teacher",
+    )
+
+    def _auto_init(self):
+        result = super()._auto_init()
+        fill_missing_tokens(self.env.cr, self._table, "survey_token", 12)
+        return result
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            vals.setdefault("survey_token", new_token(12))
+        return super().create(vals_list)
+
+    @api.depends("survey_token")
+    def _compute_survey_url(self):
+        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        for centre in self:
+            centre.survey_url = f"{base}/smart_kids/satisfaction/{centre.sudo().survey_token}"
+
+    def action_send_survey_invitation(self):
+        """Post the satisfaction survey link to the centre's guardians (LINE group if any)."""
+        survey = self.env.ref(SURVEY_XMLID, raise_if_not_found=False)
+        if not survey or not survey.active:
+            raise UserError(self.env._("The parent satisfaction survey is not available."))
+        Event = self.env["smart_kids.event"]
+        for centre in self:
+            env = centre.with_context(lang="th_TH").env
+            text = env._(
+                "%(centre)s asks for your opinion: how satisfied are you with the care of your "
+                "child? It takes two minutes: %(url)s",
+                centre=centre.name,
+                url=centre.survey_url,
+            )
+            Event._on_guardian_invitation(centre, text)
+            centre.message_post(body=text)
+        return True
+
+    # ------------------------------------------------------------------
+    # Reminders
+    # ------------------------------------------------------------------
+    def _local_now(self):
+        self.ensure_one()
+        return pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone(self.tz))
+
+    def _due_reminder_slot(self, slots, already_reminded_at):
+        """The latest reminder time (hours) passed today in the centre's zone, not yet sent."""
+        self.ensure_one()
+        now = self._local_now()
+        due = [slot for slot in slots if now.hour + now.minute / 60.0 >= slot]
+        if not due:
+            return None
+        slot = max(due)
+        hour, minute = int(slot), round((slot % 1) * 60)
+        slot_start = pytz.timezone(self.tz).localize(
+            datetime.combine(now.date(), time(hour, minute))
+        )
+        if already_reminded_at:
+            reminded = pytz.utc.localize(already_reminded_at)
+            if reminded >= slot_start:
+                return None
+        return slot

@@ -1,0 +1,178 @@
+"""What the indicators scored from the data measure, for many centres at once.
+
+Each ``_measure_<key>`` returns ``{centre_id: share between 0 and 1, or None}`` for the
+centres and period given; None means the data cannot tell (the evaluator scores it).
+"""
+
+from datetime import timedelta
+
+from odoo import api
+from odoo import models
+from odoo.tools import SQL
+
+GROWTH_WINDOW_DAYS = 92  # DoH: measure under-fives every three months
+OPEN_DAYS = SQL("sum(open_count)")
+
+
+class SmartKidsIndicator(models.Model):
+    _inherit = "smart_kids.indicator"
+
+    @api.model
+    def _measure(self, measure, centres, date_from, date_to):
+        return getattr(self, f"_measure_{measure}")(centres, date_from, date_to)
+
+    def _fetch_shares(self, query):
+        self.env.cr.execute(query)
+        return {
+            centre_id: (part / whole if whole else None)
+            for centre_id, part, whole in self.env.cr.fetchall()
+        }
+
+    def _children_share(self, centres, condition):
+        return self._fetch_shares(
+            SQL(
+                """
+SELECT ch.centre_id, count(*) FILTER (WHERE %s), count(*)
+  FROM smart_kids_child ch
+ WHERE ch.centre_id = ANY(%s) AND ch.state = 'enrolled' AND ch.active IS NOT FALSE
+ GROUP BY ch.centre_id""",
+                condition,
+                centres.ids,
+            )
+        )
+
+    def _days_share(self, centres, date_from, date_to, part, whole=OPEN_DAYS):
+        self.env["smart_kids.centre.day"].sudo()._refresh(date_from, date_to, centres)
+        return self._fetch_shares(
+            SQL(
+                """
+SELECT centre_id, %s, %s FROM smart_kids_centre_day
+ WHERE centre_id = ANY(%s) AND date BETWEEN %s AND %s GROUP BY centre_id""",
+                part,
+                whole,
+                centres.ids,
+                date_from,
+                date_to,
+            )
+        )
+
+    # children's records
+    def _measure_registry(self, centres, date_from, date_to):
+        return self._children_share(
+            centres,
+            SQL(
+                "ch.national_id IS NOT NULL AND ch.birth_date IS NOT NULL AND EXISTS "
+                "(SELECT 1 FROM smart_kids_child_guardian g WHERE g.child_id = ch.id)"
+            ),
+        )
+
+    def _measure_qr_cards(self, centres, date_from, date_to):
+        return self._children_share(
+            centres, SQL("ch.qr_token IS NOT NULL AND ch.card_issued_date IS NOT NULL")
+        )
+
+    def _measure_growth(self, centres, date_from, date_to):
+        return self._children_share(
+            centres,
+            SQL(
+                "EXISTS (SELECT 1 FROM smart_kids_growth_measurement m WHERE m.child_id = ch.id "
+                "AND m.date BETWEEN %s AND %s)",
+                date_to - timedelta(days=GROWTH_WINDOW_DAYS),
+                date_to,
+            ),
+        )
+
+    def _measure_vaccination(self, centres, date_from, date_to):
+        return self._children_share(
+            centres,
+            SQL("EXISTS (SELECT 1 FROM smart_kids_child_vaccination v WHERE v.child_id = ch.id)"),
+        )
+
+    def _measure_guardians_linked(self, centres, date_from, date_to):
+        if "line_link_active" not in self.env["res.partner"]._fields:
+            return {}
+        return self._fetch_shares(
+            SQL(
+                """
+SELECT ch.centre_id, count(DISTINCT p.id) FILTER (WHERE p.line_link_active), count(DISTINCT p.id)
+  FROM smart_kids_child ch
+  JOIN smart_kids_child_guardian g ON g.child_id = ch.id
+  JOIN res_partner p ON p.id = g.partner_id
+ WHERE ch.centre_id = ANY(%s) AND ch.state = 'enrolled' AND ch.active IS NOT FALSE
+ GROUP BY ch.centre_id""",
+                centres.ids,
+            )
+        )
+
+    def _measure_teacher_records(self, centres, date_from, date_to):
+        return self._fetch_shares(
+            SQL(
+                """
+SELECT r.centre_id,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM smart_kids_teacher_qualification q
+                                      WHERE q.teacher_id = t.id)),
+       count(*)
+  FROM smart_kids_centre_teacher_rel r
+  JOIN smart_kids_teacher t ON t.id = r.teacher_id AND t.active IS NOT FALSE
+ WHERE r.centre_id = ANY(%s)
+ GROUP BY r.centre_id""",
+                centres.ids,
+            )
+        )
+
+    # the days of the period
+    def _measure_daily_checkin(self, centres, date_from, date_to):
+        return self._days_share(
+            centres,
+            date_from,
+            date_to,
+            SQL("count(*) FILTER (WHERE is_open AND checked_in_count > 0)"),
+        )
+
+    def _measure_attendance_rate(self, centres, date_from, date_to):
+        return self._days_share(
+            centres,
+            date_from,
+            date_to,
+            SQL("sum(checked_in_count) FILTER (WHERE is_open)"),
+            SQL("sum(expected_count) FILTER (WHERE is_open)"),
+        )
+
+    def _measure_health_screen(self, centres, date_from, date_to):
+        return self._days_share(
+            centres,
+            date_from,
+            date_to,
+            SQL("sum(health_screened_count)"),
+            SQL("sum(checked_in_count)"),
+        )
+
+    def _measure_lunch_recorded(self, centres, date_from, date_to):
+        return self._days_share(
+            centres, date_from, date_to, SQL("count(*) FILTER (WHERE is_open AND lunch_recorded)")
+        )
+
+    def _measure_lunch_photo(self, centres, date_from, date_to):
+        return self._days_share(
+            centres,
+            date_from,
+            date_to,
+            SQL("count(*) FILTER (WHERE is_open AND lunch_photographed)"),
+        )
+
+    def _measure_activities(self, centres, date_from, date_to):
+        return self._days_share(
+            centres,
+            date_from,
+            date_to,
+            SQL("count(*) FILTER (WHERE is_open AND activity_count > 0)"),
+        )
+
+    def _measure_data_currency(self, centres, date_from, date_to):
+        return self._days_share(centres, date_from, date_to, SQL("sum(current_count)"))
+
+    def _measure_satisfaction(self, centres, date_from, date_to):
+        results = (
+            self.env["smart_kids.satisfaction.result"].sudo()._averages(centres, date_from, date_to)
+        )
+        return {centre_id: average / 5.0 for centre_id, (average, _count) in results.items()}
