@@ -2,7 +2,8 @@
 """Build a synthetic province for benchmarks: Nong Bua Lam Phu's size, or 2x / 4x.
 
 At --scale 1: 6 districts, 67 LAOs, 210 centres, 7,837 children, 6,664 guardians, and 22
-school days of check-ins/check-outs, health screens, lunches (with dishes) and activities.
+school days of check-ins/check-outs, health screens, lunches (with dishes and a photo
+record) and activities.
 Scale multiplies LAOs, centres, children and guardians. Reproducible: the same --seed gives
 the same data. The tree and guardians go through the ORM (so rules and computed fields
 hold); the bulk history (children, attendance, lunches, activities) is inserted in batches
@@ -287,6 +288,25 @@ def generate(env, scale, seed):
         ],
         lunches,
         returning=True,
+    )
+    # a photo row for most lunches (the image itself is not needed by the reports' figures)
+    insert(
+        cr,
+        "smart_kids_photo",
+        [
+            "centre_id",
+            "lunch_id",
+            "caption",
+            "create_uid",
+            "write_uid",
+            "create_date",
+            "write_date",
+        ],
+        [
+            (lunch[0], lid, "อาหารกลางวัน", 1, 1, now, now)
+            for lunch, lid in zip(lunches, lunch_ids, strict=True)
+            if rng.random() < 0.9
+        ],
     )
     insert(
         cr,

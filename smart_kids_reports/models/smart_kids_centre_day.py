@@ -62,7 +62,8 @@ class SmartKidsCentreDay(models.Model):
     )
     open_count = fields.Integer(string="Open Days", readonly=True)
     status = fields.Selection(STATUSES, readonly=True, index=True)
-    missing_summary = fields.Char(string="Missing", readonly=True)
+    missing_items = fields.Char(readonly=True, help="Codes of what is missing, comma-separated.")
+    missing_summary = fields.Char(string="Missing", compute="_compute_missing_summary")
     color = fields.Integer(compute="_compute_color")
     reminded_at = fields.Datetime(string="Reminder Sent", readonly=True)
     refreshed_at = fields.Datetime(string="Updated", readonly=True)
@@ -70,6 +71,14 @@ class SmartKidsCentreDay(models.Model):
     _sql_constraints = [
         ("centre_date_unique", "unique(centre_id, date)", "One row per centre and day."),
     ]
+
+    @api.depends("missing_items")
+    @api.depends_context("lang")
+    def _compute_missing_summary(self):
+        labels = self._missing_labels()
+        for day in self:
+            codes = [code.strip() for code in (day.missing_items or "").split(",")]
+            day.missing_summary = ", ".join(labels[c] for c in codes if c in labels)
 
     @api.depends("status")
     def _compute_color(self):
@@ -85,12 +94,12 @@ class SmartKidsCentreDay(models.Model):
         rule = {}
         for key, default in RULE_DEFAULTS.items():
             raw = get(PARAM + key)
-            if raw in (None, False, ""):
-                rule[key] = default
-            elif isinstance(default, bool):
-                rule[key] = raw not in ("False", "0")
+            # Settings delete a parameter set to False or 0, so missing means off / 0;
+            # installation sets the defaults (data/smart_kids_reports_data.xml)
+            if isinstance(default, bool):
+                rule[key] = raw not in (None, False, "", "False", "0")
             else:
-                rule[key] = int(raw)
+                rule[key] = int(raw) if raw else 0
         return rule
 
     # ------------------------------------------------------------------
@@ -110,7 +119,6 @@ class SmartKidsCentreDay(models.Model):
         centre_filter = SQL("TRUE")
         if centres is not None:
             centre_filter = SQL("c.id = ANY(%s)", list(centres.ids))
-        labels = self._missing_labels()
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
@@ -177,7 +185,7 @@ INSERT INTO smart_kids_centre_day (
     centre_id, area_id, lao_id, district_id, province_id, date, is_open, expected_count,
     checked_in_count, checkin_rate, health_screened_count, health_abnormal_count,
     lunch_recorded, lunch_photographed, activity_count, is_current, current_count,
-    open_count, status, missing_summary, refreshed_at,
+    open_count, status, missing_items, refreshed_at,
     create_uid, write_uid, create_date, write_date)
 SELECT j.centre_id, j.area_id, j.lao_id, j.district_id, j.province_id, j.day, j.is_open,
        j.expected, j.checked_in,
@@ -189,11 +197,11 @@ SELECT j.centre_id, j.area_id, j.lao_id, j.district_id, j.province_id, j.day, j.
             WHEN j.checked_in = 0 AND NOT j.lunch AND j.activities = 0 THEN 'missing'
             ELSE 'partial' END,
        CASE WHEN j.is_open AND NOT cur.ok THEN concat_ws(', ',
-            CASE WHEN NOT j.checkin_ok THEN %(l_checkin)s END,
-            CASE WHEN NOT j.health_ok THEN %(l_health)s END,
-            CASE WHEN NOT j.lunch_ok THEN %(l_lunch)s END,
-            CASE WHEN j.lunch_ok AND NOT j.photo_ok THEN %(l_photo)s END,
-            CASE WHEN NOT j.activity_ok THEN %(l_activity)s END) END,
+            CASE WHEN NOT j.checkin_ok THEN 'checkin' END,
+            CASE WHEN NOT j.health_ok THEN 'health' END,
+            CASE WHEN NOT j.lunch_ok THEN 'lunch' END,
+            CASE WHEN j.lunch_ok AND NOT j.photo_ok THEN 'photo' END,
+            CASE WHEN NOT j.activity_ok THEN 'activity' END) END,
        now() at time zone 'UTC', %(uid)s, %(uid)s, now() at time zone 'UTC',
        now() at time zone 'UTC'
   FROM judged j
@@ -209,7 +217,7 @@ ON CONFLICT (centre_id, date) DO UPDATE SET
     lunch_recorded = EXCLUDED.lunch_recorded, lunch_photographed = EXCLUDED.lunch_photographed,
     activity_count = EXCLUDED.activity_count, is_current = EXCLUDED.is_current,
     current_count = EXCLUDED.current_count, open_count = EXCLUDED.open_count,
-    status = EXCLUDED.status, missing_summary = EXCLUDED.missing_summary,
+    status = EXCLUDED.status, missing_items = EXCLUDED.missing_items,
     refreshed_at = EXCLUDED.refreshed_at, write_uid = EXCLUDED.write_uid,
     write_date = EXCLUDED.write_date
 """,
@@ -223,7 +231,6 @@ ON CONFLICT (centre_id, date) DO UPDATE SET
                     "need_photo": rule["require_lunch"] and rule["require_lunch_photo"],
                     "need_activity": rule["require_activity"],
                     "uid": self.env.uid,
-                    **labels,
                 },
             )
         )
@@ -231,16 +238,12 @@ ON CONFLICT (centre_id, date) DO UPDATE SET
 
     @api.model
     def _missing_labels(self):
-        # stored text, so in the language of the company's users (Thai for an LAO)
-        installed = dict(self.env["res.lang"].get_installed())
-        lang = "th_TH" if "th_TH" in installed else self.env.lang
-        env = self.with_context(lang=lang).env
         return {
-            "l_checkin": env._("check-ins"),
-            "l_health": env._("health screens"),
-            "l_lunch": env._("lunch"),
-            "l_photo": env._("lunch photo"),
-            "l_activity": env._("activity"),
+            "checkin": self.env._("check-ins"),
+            "health": self.env._("health screens"),
+            "lunch": self.env._("lunch"),
+            "photo": self.env._("lunch photo"),
+            "activity": self.env._("activity"),
         }
 
     @api.model
@@ -251,10 +254,14 @@ ON CONFLICT (centre_id, date) DO UPDATE SET
     @api.model
     def action_open_today(self):
         """The executives' dashboard: refresh today first so what they see is live."""
-        self.sudo()._refresh(fields.Date.context_today(self))
+        today = fields.Date.context_today(self)
+        self.sudo()._refresh(today)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "smart_kids_reports.smart_kids_centre_day_action_today"
         )
+        # the user's own date (their time zone), not the browser's
+        action["domain"] = [("date", "=", fields.Date.to_string(today))]
+        action["context"] = {"search_default_open": 1}
         return action
 
     def action_refresh(self):

@@ -72,13 +72,6 @@ class SmartKidsCurrencyReminder(models.AbstractModel):
     @api.model
     def _remind(self, day):
         centre = day.centre_id
-        env = self.with_context(lang="th_TH").env
-        text = env._(
-            "%(centre)s: today's records are not complete yet (missing: %(missing)s). "
-            "Please record them in Smart Kids.",
-            centre=centre.name,
-            missing=day.missing_summary or "-",
-        )
         activity_type = self.env.ref(ACTIVITY_TYPE)
         users = centre._teacher_users()
         open_activities = (
@@ -93,6 +86,8 @@ class SmartKidsCurrencyReminder(models.AbstractModel):
             )
         )
         for user in users:
+            env = self.with_context(lang=user.lang).env
+            text = self._reminder_text(env, day)
             mine = open_activities.filtered(lambda a, u=user: a.user_id == u)
             if mine:
                 mine.write({"note": text, "date_deadline": day.date})
@@ -104,8 +99,18 @@ class SmartKidsCurrencyReminder(models.AbstractModel):
                     user_id=user.id,
                     date_deadline=day.date,
                 )
-        self.env["smart_kids.event"]._on_teacher_reminder(centre, text)
+        thai = self.with_context(lang="th_TH").env
+        self.env["smart_kids.event"]._on_teacher_reminder(centre, self._reminder_text(thai, day))
         day.reminded_at = fields.Datetime.now()
+
+    @api.model
+    def _reminder_text(self, env, day):
+        return env._(
+            "%(centre)s: today's records are not complete yet (missing: %(missing)s). "
+            "Please record them in Smart Kids.",
+            centre=day.centre_id.name,
+            missing=day.with_env(env).missing_summary or "-",
+        )
 
     @api.model
     def _close_reminders(self, centres):

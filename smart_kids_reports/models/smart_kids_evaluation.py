@@ -141,12 +141,14 @@ class SmartKidsEvaluation(models.Model):
                 evaluation.stars_display = self.env._("After validation")
 
     def _param(self, key, default):
-        raw = self.env["ir.config_parameter"].sudo().get_param(key)
-        return float(raw) if raw not in (None, False, "") else default
+        # installed with the defaults; Settings delete a parameter set to 0
+        raw = self.env["ir.config_parameter"].sudo().get_param(key, default)
+        return float(raw) if raw else 0.0
 
     def _first_checkins(self, centres):
         if not centres:
             return {}
+        self.env["smart_kids.attendance"].flush_model(["centre_id", "date"])
         self.env.cr.execute(
             SQL(
                 "SELECT centre_id, min(date) FROM smart_kids_attendance "

@@ -84,6 +84,7 @@ SELECT centre_id, sum(open_count), sum(current_count), sum(expected_count) FILTE
     @api.model
     def _add_children(self, rows, centres):
         line_linked = "line_link_active" in self.env["res.partner"]._fields
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """

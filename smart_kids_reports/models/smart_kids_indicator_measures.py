@@ -22,6 +22,7 @@ class SmartKidsIndicator(models.Model):
         return getattr(self, f"_measure_{measure}")(centres, date_from, date_to)
 
     def _fetch_shares(self, query):
+        self.env.flush_all()
         self.env.cr.execute(query)
         return {
             centre_id: (part / whole if whole else None)

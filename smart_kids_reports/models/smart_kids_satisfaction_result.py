@@ -4,6 +4,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.tools import SQL
+from odoo.tools.sql import column_exists
 
 LEVELS = [
     ("1", "1 - Very dissatisfied"),
@@ -27,6 +28,13 @@ class SmartKidsSatisfactionResult(models.Model):
     _auto = False
     _order = "average desc"
     _rec_name = "centre_id"
+    _depends = {
+        "survey.user_input": ["smart_kids_centre_id", "state", "test_entry"],
+        "survey.user_input.line": ["user_input_id", "suggested_answer_id"],
+        "survey.question.answer": ["answer_score"],
+        "smart_kids.centre": ["area_id", "district_id"],
+        "smart_kids.area": ["parent_id"],
+    }
 
     centre_id = fields.Many2one("smart_kids.centre", readonly=True)
     lao_id = fields.Many2one("smart_kids.area", string="LAO", readonly=True)
@@ -36,6 +44,13 @@ class SmartKidsSatisfactionResult(models.Model):
     level = fields.Selection(LEVELS, string="Satisfaction Level", readonly=True)
 
     def init(self):
+        self._create_view()
+
+    def _create_view(self):
+        # models of one module are initialised in no guaranteed order: the view needs the
+        # column added to survey.user_input, whose init() calls this again
+        if not column_exists(self.env.cr, "survey_user_input", "smart_kids_centre_id"):
+            return
         self.env.cr.execute(
             SQL(
                 """
@@ -43,7 +58,7 @@ CREATE OR REPLACE VIEW smart_kids_satisfaction_result AS (
     SELECT c.id AS id, c.id AS centre_id, a.parent_id AS lao_id, c.district_id,
            count(DISTINCT ui.id) AS response_count,
            round(avg(qa.answer_score)::numeric, 2) AS average,
-           greatest(1, least(5, round(avg(qa.answer_score))))::int::varchar AS level
+           greatest(1, least(5, round(avg(qa.answer_score)::numeric)))::int::varchar AS level
       FROM survey_user_input ui
       JOIN smart_kids_centre c ON c.id = ui.smart_kids_centre_id
       JOIN smart_kids_area a ON a.id = c.area_id
@@ -62,6 +77,7 @@ CREATE OR REPLACE VIEW smart_kids_satisfaction_result AS (
         period = SQL("TRUE")
         if date_from and date_to:
             period = SQL("ui.end_datetime::date BETWEEN %s AND %s", date_from, date_to)
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """

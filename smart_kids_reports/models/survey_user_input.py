@@ -12,3 +12,7 @@ class SurveyUserInput(models.Model):
         ondelete="set null",
         help="The centre whose invitation link the guardian followed.",
     )
+
+    def init(self):
+        super().init()
+        self.env["smart_kids.satisfaction.result"]._create_view()

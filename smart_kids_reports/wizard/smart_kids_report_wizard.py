@@ -1,5 +1,3 @@
-import base64
-
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -9,6 +7,7 @@ from .report_xlsx import attendance_register_xlsx
 from .report_xlsx import executive_summary_xlsx
 
 MAX_SUMMARY_DAYS = 366
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class SmartKidsReportWizard(models.TransientModel):
@@ -39,8 +38,7 @@ class SmartKidsReportWizard(models.TransientModel):
         string="From", default=lambda self: fields.Date.context_today(self).replace(day=1)
     )
     date_to = fields.Date(string="To", default=fields.Date.context_today)
-    xlsx_file = fields.Binary(readonly=True, attachment=False)
-    xlsx_name = fields.Char()
+    xlsx_attachment_id = fields.Many2one("ir.attachment", readonly=True)
 
     @api.model
     def _default_area(self):
@@ -107,9 +105,17 @@ class SmartKidsReportWizard(models.TransientModel):
             name = f"attendance-register-{self.date:%Y-%m}.xlsx"
         else:
             raise UserError(self.env._("The daily centre report is printed only."))
-        self.write({"xlsx_file": base64.b64encode(content), "xlsx_name": name})
+        self.xlsx_attachment_id = self.env["ir.attachment"].create(
+            {
+                "name": name,
+                "raw": content,
+                "mimetype": XLSX_MIMETYPE,
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{name}?download=true",
+            "url": f"/web/content/{self.xlsx_attachment_id.id}?download=true",
             "target": "self",
         }

@@ -1,0 +1,94 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.tests import TransactionCase
+from odoo.tests import tagged
+
+from .common import ReportsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCentreDay(TransactionCase, ReportsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpReports()
+
+    def test_each_centre_day_gets_the_status_an_executive_expects(self):
+        monday = self.week[0]
+        full = self.day_of(self.centre_1, monday)
+        self.assertEqual(full.status, "current")
+        self.assertEqual((full.checked_in_count, full.expected_count), (1, 1))
+        self.assertTrue(full.lunch_photographed)
+        self.assertEqual(full.activity_count, 1)
+        self.assertFalse(full.missing_summary)
+
+        checkins_only = self.day_of(self.centre_3, monday)
+        self.assertEqual(checkins_only.status, "partial")
+        self.assertEqual(checkins_only.missing_summary, "health screens, lunch, activity")
+
+        nothing = self.day_of(self.centre_2, monday)
+        self.assertEqual(nothing.status, "missing")
+        self.assertEqual(nothing.checked_in_count, 0)
+
+        saturday = self.day_of(self.centre_1, self.week[-1] + timedelta(days=1))
+        self.assertEqual(saturday.status, "closed")
+        self.assertFalse(saturday.is_open)
+
+    def test_absent_children_are_not_expected_and_closures_close_the_day(self):
+        tuesday = self.week[1]
+        self.env["smart_kids.absence"].create(
+            {"child_id": self.child_2.id, "date": tuesday, "reason": "sick"}
+        )
+        self.env["smart_kids.centre.closure"].create(
+            {"centre_id": self.centre_3.id, "date": tuesday, "name": "วันลอยกระทง"}
+        )
+        self.Day._refresh(tuesday)
+        self.assertEqual(self.day_of(self.centre_2, tuesday).expected_count, 0)
+        self.assertEqual(self.day_of(self.centre_3, tuesday).status, "closed")
+
+    def test_the_rule_is_configurable(self):
+        monday = self.week[0]
+        settings = self.env["res.config.settings"].create(
+            {
+                "smart_kids_min_health_rate": 0,
+                "smart_kids_require_lunch": False,
+                "smart_kids_require_activity": False,
+                "smart_kids_reminder_times": "10:30",
+            }
+        )
+        settings.execute()
+        self.Day._refresh(monday)
+        self.assertEqual(self.day_of(self.centre_3, monday).status, "current")
+
+    def test_bad_settings_are_refused_and_nothing_is_saved(self):
+        Param = self.env["ir.config_parameter"]
+        for values, message in (
+            ({"smart_kids_reminder_times": "10:30, lunch"}, "lunch"),
+            ({"smart_kids_min_checkin_rate": 120}, "0 and 100"),
+            ({"smart_kids_star_4_min": 95}, "rise"),
+        ):
+            with self.subTest(values=values), self.assertRaisesRegex(ValidationError, message):
+                self.env["res.config.settings"].create(values).execute()
+        self.assertEqual(Param.get_param("smart_kids_reports.reminder_times"), "10:30, 14:00")
+        self.assertEqual(Param.get_param("smart_kids_reports.currency_min_checkin_rate"), "80")
+
+    def test_a_refresh_is_idempotent_and_follows_new_records(self):
+        wednesday = self.week[2]
+        count = self.Day.search_count([])
+        self.Day._refresh(wednesday)
+        self.assertEqual(self.Day.search_count([]), count)
+        self.env["smart_kids.day.activity"].create(
+            {"centre_id": self.centre_3.id, "date": wednesday, "name": "ปั้นดิน", "domain": "physical"}
+        )
+        self.Day._refresh(wednesday)
+        self.assertEqual(self.day_of(self.centre_3, wednesday).activity_count, 1)
+
+    def test_dashboard_opens_on_today_within_the_executives_scope(self):
+        Day = self.Day.with_user(self.user_executive)
+        action = Day.action_open_today()
+        self.assertEqual(action["res_model"], "smart_kids.centre.day")
+        today = self.centre_1._local_date(fields.Datetime.now())
+        rows = Day.search([("date", "=", today)])
+        self.assertEqual(set(rows.centre_id.ids), {self.centre_1.id, self.centre_2.id})

@@ -1,0 +1,80 @@
+from urllib.parse import urlparse
+
+from odoo.tests import HttpCase
+from odoo.tests import tagged
+
+from .common import ReportsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSatisfaction(HttpCase, ReportsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpReports()
+        cls.survey = cls.env.ref("smart_kids_reports.survey_parent_satisfaction")
+
+    def _answer(self, centre, level):
+        """A guardian follows the centre's link and answers every question at ``level``."""
+        self.assertTrue(centre.survey_token)
+        response = self.url_open(
+            f"/smart_kids/satisfaction/{centre.survey_token}", allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 303)
+        location = urlparse(response.headers["Location"])
+        self.assertEqual(location.path, f"/survey/start/{self.survey.access_token}")
+        token = location.query.split("answer_token=")[1]
+        answer = self.env["survey.user_input"].search([("access_token", "=", token)])
+        self.assertEqual(answer.smart_kids_centre_id, centre)
+        # the survey page itself opens for the guardian (public, no login)
+        self.assertEqual(self.url_open(response.headers["Location"]).status_code, 200)
+        for question in self.survey.question_ids.filtered(
+            lambda q: q.question_type == "simple_choice"
+        ):
+            choice = question.suggested_answer_ids.filtered(lambda a: a.answer_score == level)
+            answer._save_lines(question, choice.id)
+        answer._mark_done()
+        return answer
+
+    def test_results_per_centre_and_distribution_in_scope(self):
+        self._answer(self.centre_1, 5)
+        self._answer(self.centre_1, 4)
+        self._answer(self.centre_2, 2)
+        self._answer(self.centre_3, 3)
+        Result = self.env["smart_kids.satisfaction.result"]
+        result = Result.search([("centre_id", "=", self.centre_1.id)])
+        self.assertEqual(result.response_count, 2)
+        self.assertAlmostEqual(result.average, 4.5)
+        self.assertEqual(result.level, "5")
+        seen = Result.with_user(self.user_executive).search([])
+        self.assertEqual(seen.centre_id, self.centre_1 | self.centre_2)
+        distribution = Result.with_user(self.user_province).read_group([], ["level"], ["level"])
+        self.assertEqual(
+            {row["level"]: row["level_count"] for row in distribution},
+            {"5": 1, "2": 1, "3": 1},
+        )
+
+    def test_unknown_link_is_not_found(self):
+        response = self.url_open("/smart_kids/satisfaction/not-a-token", allow_redirects=False)
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(
+            self.env["survey.user_input"].search([("smart_kids_centre_id", "!=", False)])
+        )
+
+    def test_invitation_is_posted_for_the_guardians(self):
+        self.centre_1.with_user(self.user_head).action_send_survey_invitation()
+        self.assertIn(self.centre_1.survey_url, self.centre_1.message_ids[0].body)
+        if "smart_kids.line.group" in self.env:
+            channel = self.env["smart_kids.line.channel"].create(
+                {"name": "OA", "access_token": "t", "channel_secret": "s"}
+            )
+            self.env["smart_kids.line.group"].create(
+                {
+                    "channel_id": channel.id,
+                    "group_id": "C" + "2" * 32,
+                    "centre_id": self.centre_1.id,
+                }
+            )
+            self.centre_1.with_user(self.user_head).action_send_survey_invitation()
+            message = self.env["smart_kids.line.message"].search([("target", "=", "C" + "2" * 32)])
+            self.assertIn(self.centre_1.survey_url, message.payload)

@@ -1,0 +1,77 @@
+from odoo import Command
+from odoo import fields
+from odoo.tests import HttpCase
+from odoo.tests import tagged
+
+from odoo.addons.smart_kids.tests.common import TINY_PNG
+
+from .common import ReportsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReportsUi(HttpCase, ReportsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpReports()
+        cls.centres.write({"open_on_weekends": True})
+        # start_tour logs in with the login as password; desk users in Bangkok
+        for user in (cls.user_executive, cls.user_head):
+            user.write({"password": user.login, "tz": "Asia/Bangkok"})
+        today = cls.centre_1._local_date(fields.Datetime.now())
+        env = cls.env
+        env["smart_kids.attendance"].create(
+            {
+                "child_id": cls.child_1.id,
+                "centre_id": cls.centre_1.id,
+                "date": today,
+                "check_in": fields.Datetime.now(),
+                "health_screened": True,
+            }
+        )
+        lunch = env["smart_kids.lunch"].create({"centre_id": cls.centre_1.id, "date": today})
+        env["smart_kids.photo"].create({"lunch_id": lunch.id, "image": TINY_PNG})
+        env["smart_kids.day.activity"].create(
+            {"centre_id": cls.centre_1.id, "date": today, "name": "Songs", "domain": "social"}
+        )
+
+    def test_executive_follows_todays_data_and_drills_down(self):
+        self.start_tour(
+            "/odoo/action-smart_kids_reports.smart_kids_centre_day_server_action_today",
+            "smart_kids_reports_monitoring",
+            login="sk_executive",
+        )
+
+    def test_centre_head_self_assesses_and_submits(self):
+        evaluation_round = self.env["smart_kids.evaluation.round"].create(
+            {
+                "name": "Round 2569",
+                "area_id": self.lao_1.id,
+                "date_from": self.week[0],
+                "date_to": self.week[-1],
+            }
+        )
+        evaluation_round.action_open()
+        evaluation = evaluation_round.evaluation_ids.filtered(
+            lambda e: e.centre_id == self.centre_1
+        )
+        evidence = (
+            self.env["ir.attachment"]
+            .with_user(self.user_head)
+            .create({"name": "plan.pdf", "datas": b"aGk="})
+        )
+        for line in evaluation.line_ids:
+            if line.indicator_id.code != "SK20":
+                line.self_score = line.self_score or "3"
+            if line.indicator_id.evidence_required:
+                line.attachment_ids = [Command.link(evidence.id)]
+        self.start_tour(
+            "/odoo/action-smart_kids_reports.smart_kids_evaluation_action",
+            "smart_kids_reports_self_assessment",
+            login="sk_head",
+        )
+        self.assertEqual(evaluation.state, "submitted")
+        self.assertEqual(
+            evaluation.line_ids.filtered(lambda line: line.indicator_id.code == "SK20").self_score,
+            "4",
+        )
