@@ -32,8 +32,10 @@ sk_odoo $(sk_odoo_args) -d "$SK_TEST_DB" --db-filter="^$SK_TEST_DB\$" -i "$SK_MO
 odoo_rc=${PIPESTATUS[0]}
 set -e
 check_rc=0
-"$SK_VENV/bin/python" "$SK_ROOT/tests/check_odoo_log.py" "$log" --min-tests 70 \
+"$SK_VENV/bin/python" "$SK_ROOT/tests/check_odoo_log.py" "$log" --min-tests 100 \
     --require odoo.addons.smart_kids.tests.test_ui \
+    --require odoo.addons.smart_kids_reports.tests.test_ui \
+    --require odoo.addons.smart_kids_reports.tests.test_reports \
     --require odoo.addons.smart_kids.tests.test_child_card \
     --require odoo.addons.smart_kids_line.tests.test_outbox || check_rc=$?
 [ "$odoo_rc" -eq 0 ] || sk_die "Odoo exited with $odoo_rc (see $log)"

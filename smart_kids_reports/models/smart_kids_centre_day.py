@@ -131,7 +131,7 @@ WITH days AS (
                             WHERE k.centre_id = c.id AND k.date = d::date)) AS is_open
       FROM smart_kids_centre c
       JOIN smart_kids_area a ON a.id = c.area_id AND a.active IS NOT FALSE
-     CROSS JOIN generate_series(%(from)s::date, %(to)s::date, interval '1 day') d
+     CROSS JOIN unnest(%(days)s::date[]) d
      WHERE %(centre_filter)s AND d::date <= (now() AT TIME ZONE coalesce(c.tz, 'UTC'))::date
 ), enrolled AS (
     SELECT days.centre_id, days.day, count(ch.id) AS n
@@ -224,6 +224,11 @@ ON CONFLICT (centre_id, date) DO UPDATE SET
                 **{
                     "from": date_from,
                     "to": date_to,
+                    # an array, not generate_series: the planner then knows how many days
+                    # there are (its guess of 1,000 made it JIT-compile for seconds)
+                    "days": [
+                        date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)
+                    ],
                     "centre_filter": centre_filter,
                     "min_checkin": rule["min_checkin_rate"],
                     "min_health": rule["min_health_rate"],

@@ -22,7 +22,7 @@ class TestSatisfaction(HttpCase, ReportsCommon):
         )
         self.assertEqual(response.status_code, 303)
         location = urlparse(response.headers["Location"])
-        self.assertEqual(location.path, f"/survey/start/{self.survey.access_token}")
+        self.assertTrue(location.path.endswith(f"/survey/start/{self.survey.access_token}"))
         token = location.query.split("answer_token=")[1]
         answer = self.env["survey.user_input"].search([("access_token", "=", token)])
         self.assertEqual(answer.smart_kids_centre_id, centre)
@@ -78,3 +78,13 @@ class TestSatisfaction(HttpCase, ReportsCommon):
             self.centre_1.with_user(self.user_head).action_send_survey_invitation()
             message = self.env["smart_kids.line.message"].search([("target", "=", "C" + "2" * 32)])
             self.assertIn(self.centre_1.survey_url, message.payload)
+
+    def test_guardians_read_the_survey_in_thai(self):
+        self.env["res.lang"]._activate_lang("th_TH")
+        self.env["ir.module.module"]._load_module_terms(
+            ["smart_kids_reports"], ["th_TH"], overwrite=True
+        )
+        page = self.url_open(f"/smart_kids/satisfaction/{self.centre_1.survey_token}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("/th/survey/", page.url)
+        self.assertIn("ท่านพึงพอใจกับศูนย์มากน้อยเพียงใด", page.text)

@@ -41,14 +41,20 @@ SETUP = """
 import json
 from odoo import Command
 province = env["smart_kids.area"].search([("area_type", "=", "province")], limit=1)
+if not env["res.lang"]._lang_get("th_TH").active:
+    # officials read Thai: the reports are rendered in Thai, as in real use
+    env["base.language.install"].create(
+        {{"lang_ids": [Command.set([env.ref("base.lang_th").id])], "overwrite": True}}
+    ).lang_install()
 user = env["res.users"].search([("login", "=", "{login}")])
 if not user:
     user = env["res.users"].create({{
         "name": "Bench Province Officer", "login": "{login}", "password": "{password}",
-        "tz": "Asia/Bangkok",
+        "tz": "Asia/Bangkok", "lang": "th_TH",
         "groups_id": [Command.set([env.ref("smart_kids.smart_kids_group_province_officer").id])],
         "smart_kids_area_ids": [Command.set(province.ids)],
     }})
+user.lang = "th_TH"
 centre = env["smart_kids.centre"].search([], order="id", limit=1)
 last = env["smart_kids.attendance"].search([], order="date desc", limit=1).date
 env.cr.commit()
