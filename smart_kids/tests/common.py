@@ -9,8 +9,10 @@ from PIL import Image
 
 from odoo import Command
 from odoo import fields
+from odoo.tests import JsonRpcException
 from odoo.tests import TransactionCase
 from odoo.tests import new_test_user
+from odoo.tools import mute_logger
 
 
 def _tiny_png():
@@ -208,6 +210,33 @@ class SmartKidsCommon:
         }
         vals.update(extra)
         return cls.env["smart_kids.child"].create(vals)
+
+
+class JsonRpcAccess:
+    """For HttpCase tests: call the external API (``/jsonrpc``) as a test user."""
+
+    def _execute(self, user, model, method, *args, **kwargs):
+        return self.make_jsonrpc_request(
+            "/jsonrpc",
+            {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [
+                    self.env.cr.dbname,
+                    user.id,
+                    password_of(user.login),
+                    model,
+                    method,
+                    list(args),
+                    kwargs,
+                ],
+            },
+        )
+
+    def _assert_denied(self, user, model, method, *args, **kwargs):
+        with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.http"):
+            self._execute(user, model, method, *args, **kwargs)
+        self.assertEqual(caught.exception.args[0], "odoo.exceptions.AccessError")
 
 
 class SmartKidsCase(TransactionCase, SmartKidsCommon):

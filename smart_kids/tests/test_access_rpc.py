@@ -5,6 +5,7 @@ from odoo.tests import JsonRpcException
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .common import JsonRpcAccess
 from .common import SmartKidsCommon
 from .common import password_of
 from .test_access_rights import PIXEL
@@ -13,7 +14,7 @@ ACCESS_ERROR = "odoo.exceptions.AccessError"
 
 
 @tagged("post_install", "-at_install")
-class TestAccessOverRpc(HttpCase, SmartKidsCommon):
+class TestAccessOverRpc(HttpCase, SmartKidsCommon, JsonRpcAccess):
     """The same scope holds for a client talking JSON-RPC, not only for the ORM."""
 
     @classmethod
@@ -22,29 +23,6 @@ class TestAccessOverRpc(HttpCase, SmartKidsCommon):
         cls.setUpSmartKids()
         cls.child_4.image_1920 = PIXEL
         cls.child_1.image_1920 = PIXEL
-
-    def _execute(self, user, model, method, *args, **kwargs):
-        return self.make_jsonrpc_request(
-            "/jsonrpc",
-            {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    user.id,
-                    password_of(user.login),
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        )
-
-    def _assert_denied(self, user, model, method, *args, **kwargs):
-        with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.http"):
-            self._execute(user, model, method, *args, **kwargs)
-        self.assertEqual(caught.exception.args[0], ACCESS_ERROR)
 
     def test_external_api_respects_scope(self):
         found = self._execute(

@@ -21,6 +21,10 @@ class SatisfactionSurveyController(http.Controller):
         if not centre or not survey or not survey.sudo().active:
             raise request.not_found()
         answer = survey.sudo()._create_answer(user=request.env.user, smart_kids_centre_id=centre.id)
+        # guardians of a Thai centre read the survey in Thai (language prefix of the URL)
+        thai = request.env["res.lang"].sudo().search([("code", "=", "th_TH")], limit=1)
+        prefix = f"/{thai.url_code}" if thai else ""
         return request.redirect(
-            f"{survey.sudo().get_start_url()}?answer_token={answer.access_token}", local=True
+            f"{prefix}{survey.sudo().get_start_url()}?answer_token={answer.access_token}",
+            local=True,
         )

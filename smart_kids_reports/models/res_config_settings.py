@@ -4,7 +4,7 @@ from odoo import models
 from odoo.exceptions import ValidationError
 
 from .smart_kids_currency_reminder import TIMES_PARAM
-from .smart_kids_currency_reminder import parse_times
+from .smart_kids_currency_reminder import checked_times
 
 
 class ResConfigSettings(models.TransientModel):
@@ -84,12 +84,4 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(
                     self.env._("Star thresholds must rise from 2 to 5 stars, within 0-100 %.")
                 )
-            try:
-                parse_times(settings.smart_kids_reminder_times)
-            except ValueError as error:
-                raise ValidationError(
-                    self.env._(
-                        "Reminder times must look like 10:30, 14:00; '%(part)s' is not a time.",
-                        part=error.args[0],
-                    )
-                ) from error
+            checked_times(self.env, settings.smart_kids_reminder_times)

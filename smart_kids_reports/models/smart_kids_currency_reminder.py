@@ -24,6 +24,19 @@ def parse_times(text):
     return sorted(slots)
 
 
+def checked_times(env, text):
+    """parse_times, with the error a user can act on."""
+    try:
+        return parse_times(text)
+    except ValueError as error:
+        raise ValidationError(
+            env._(
+                "Reminder times must look like 10:30, 14:00; '%(part)s' is not a time.",
+                part=error.args[0],
+            )
+        ) from error
+
+
 class SmartKidsCurrencyReminder(models.AbstractModel):
     _name = "smart_kids.currency.reminder"
     _description = "Data Currency Reminders"
@@ -31,15 +44,7 @@ class SmartKidsCurrencyReminder(models.AbstractModel):
     @api.model
     def _reminder_slots(self):
         raw = self.env["ir.config_parameter"].sudo().get_param(TIMES_PARAM, DEFAULT_TIMES)
-        try:
-            return parse_times(raw)
-        except ValueError as error:
-            raise ValidationError(
-                self.env._(
-                    "Reminder times must look like 10:30, 14:00; '%(part)s' is not a time.",
-                    part=error.args[0],
-                )
-            ) from error
+        return checked_times(self.env, raw)
 
     @api.model
     def _cron_remind(self):

@@ -1,21 +1,19 @@
 from odoo import api
 from odoo import models
 
-from .report_helpers import thai_values
-
 
 class ReportDailyCentre(models.AbstractModel):
     """A centre's day on paper: who came, health findings, lunch with photos, activities."""
 
     _name = "report.smart_kids_reports.report_daily_centre"
+    _inherit = "smart_kids.thai.report"
     _description = "Daily Centre Report"
+    _docs_model = "smart_kids.centre.day"
 
     @api.model
-    def _get_report_values(self, docids, data=None):
-        days = self.env["smart_kids.centre.day"].browse(docids)
-        days.check_access("read")
+    def _extra_values(self, docs):
         details = {}
-        for day in days:
+        for day in docs:
             domain = [("centre_id", "=", day.centre_id.id), ("date", "=", day.date)]
             details[day.id] = {
                 "attendances": self.env["smart_kids.attendance"].search(domain, order="check_in"),
@@ -23,10 +21,4 @@ class ReportDailyCentre(models.AbstractModel):
                 "lunches": self.env["smart_kids.lunch"].search(domain),
                 "activities": self.env["smart_kids.day.activity"].search(domain),
             }
-        return {
-            "doc_ids": docids,
-            "doc_model": "smart_kids.centre.day",
-            "docs": days,
-            "details": details,
-            **thai_values(self.env),
-        }
+        return {"details": details}

@@ -1,6 +1,8 @@
 """What every Smart Kids report template gets: Thai dates and numbers, the print date."""
 
+from odoo import api
 from odoo import fields
+from odoo import models
 
 from .. import thai_format
 
@@ -20,3 +22,28 @@ def thai_values(env):
             record._fields[field]._description_selection(record.env)
         ).get(record[field], ""),
     }
+
+
+class SmartKidsThaiReport(models.AbstractModel):
+    """A report over records of ``_docs_model`` that its reader may read, with the Thai
+    formatting helpers; each report adds its own values in ``_extra_values``."""
+
+    _name = "smart_kids.thai.report"
+    _description = "Smart Kids Report in Thai"
+    _docs_model = None
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self.env[self._docs_model].browse(docids)
+        docs.check_access("read")
+        return {
+            "doc_ids": docids,
+            "doc_model": self._docs_model,
+            "docs": docs,
+            **thai_values(self.env),
+            **self._extra_values(docs),
+        }
+
+    @api.model
+    def _extra_values(self, docs):
+        return {}

@@ -54,3 +54,17 @@ class ReportsCommon(SmartKidsCommon):
     @classmethod
     def day_of(cls, centre, day):
         return cls.Day.search([("centre_id", "=", centre.id), ("date", "=", day)])
+
+    @classmethod
+    def open_round(cls, area, centre):
+        """Open an evaluation round of the week for ``area``; ``centre``'s evaluation."""
+        evaluation_round = cls.env["smart_kids.evaluation.round"].create(
+            {
+                "name": "ประเมินรอบสัปดาห์",
+                "area_id": area.id,
+                "date_from": cls.week[0],
+                "date_to": cls.week[-1],
+            }
+        )
+        evaluation_round.action_open()
+        return evaluation_round.evaluation_ids.filtered(lambda e: e.centre_id == centre)

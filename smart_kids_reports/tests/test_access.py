@@ -1,16 +1,14 @@
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase
-from odoo.tests import JsonRpcException
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
-from odoo.addons.smart_kids.tests.common import password_of
+from odoo.addons.smart_kids.tests.common import JsonRpcAccess
 
 from .common import ReportsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestReportsAccess(HttpCase, ReportsCommon):
+class TestReportsAccess(HttpCase, ReportsCommon, JsonRpcAccess):
     """Every model of the module: out of scope means neither read nor write, ORM or RPC."""
 
     @classmethod
@@ -80,38 +78,13 @@ class TestReportsAccess(HttpCase, ReportsCommon):
             indicator.with_user(self.user_province).write({"name": "x"})
         self.assertTrue(indicator.with_user(self.user_teacher).read(["name"]))
 
-    def _execute(self, user, model, method, *args, **kwargs):
-        return self.make_jsonrpc_request(
-            "/jsonrpc",
-            {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    user.id,
-                    password_of(user.login),
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        )
-
     def test_out_of_scope_users_are_refused_over_json_rpc(self):
         for user in (self.user_executive, self.user_internal):
             for model, (record, vals) in self.far.items():
                 with self.subTest(user=user.login, model=model):
-                    with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.http"):
-                        self._execute(user, model, "read", record.ids, ["id"])
-                    self.assertEqual(caught.exception.args[0], "odoo.exceptions.AccessError")
+                    self._assert_denied(user, model, "read", record.ids, ["id"])
                     if vals:
-                        with (
-                            self.assertRaises(JsonRpcException) as caught,
-                            mute_logger("odoo.http"),
-                        ):
-                            self._execute(user, model, "write", record.ids, vals)
-                        self.assertEqual(caught.exception.args[0], "odoo.exceptions.AccessError")
+                        self._assert_denied(user, model, "write", record.ids, vals)
         seen = self._execute(
             self.user_executive, "smart_kids.centre.day", "search_read", [], fields=["centre_id"]
         )

@@ -152,18 +152,7 @@ class TestReports(HttpCase, ReportsCommon):
                 "check_in": f"{year_ago} 01:00:00",
             }
         )
-        evaluation_round = self.env["smart_kids.evaluation.round"].create(
-            {
-                "name": "ประเมินปี 2569",
-                "area_id": self.lao_1.id,
-                "date_from": self.week[0],
-                "date_to": self.week[-1],
-            }
-        )
-        evaluation_round.action_open()
-        evaluation = evaluation_round.evaluation_ids.filtered(
-            lambda e: e.centre_id == self.centre_1
-        )
+        evaluation = self.open_round(self.lao_1, self.centre_1)
         evaluation.line_ids.filtered(lambda line: not line.self_score).self_score = "5"
         evaluation.line_ids.attachment_ids = [(0, 0, {"name": "e.pdf", "datas": b"aGk="})]
         evaluation.action_submit()

@@ -86,5 +86,4 @@ class TestSatisfaction(HttpCase, ReportsCommon):
         )
         page = self.url_open(f"/smart_kids/satisfaction/{self.centre_1.survey_token}")
         self.assertEqual(page.status_code, 200)
-        self.assertIn("/th/survey/", page.url)
-        self.assertIn("ท่านพึงพอใจกับศูนย์มากน้อยเพียงใด", page.text)
+        self.assertIn("แบบสำรวจความพึงพอใจของผู้ปกครองต่อศูนย์พัฒนาเด็กเล็ก", page.text)

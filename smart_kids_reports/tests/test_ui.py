@@ -43,18 +43,7 @@ class TestReportsUi(HttpCase, ReportsCommon):
         )
 
     def test_centre_head_self_assesses_and_submits(self):
-        evaluation_round = self.env["smart_kids.evaluation.round"].create(
-            {
-                "name": "Round 2569",
-                "area_id": self.lao_1.id,
-                "date_from": self.week[0],
-                "date_to": self.week[-1],
-            }
-        )
-        evaluation_round.action_open()
-        evaluation = evaluation_round.evaluation_ids.filtered(
-            lambda e: e.centre_id == self.centre_1
-        )
+        evaluation = self.open_round(self.lao_1, self.centre_1)
         evidence = (
             self.env["ir.attachment"]
             .with_user(self.user_head)
