@@ -79,17 +79,7 @@ class SmartKidsCurrencyReminder(models.AbstractModel):
         centre = day.centre_id
         activity_type = self.env.ref(ACTIVITY_TYPE)
         users = centre._teacher_users()
-        open_activities = (
-            self.env["mail.activity"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", "smart_kids.centre"),
-                    ("res_id", "=", centre.id),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        )
+        open_activities = self._reminder_activities(centre)
         for user in users:
             env = self.with_context(lang=user.lang).env
             text = self._reminder_text(env, day)
@@ -109,6 +99,21 @@ class SmartKidsCurrencyReminder(models.AbstractModel):
         day.reminded_at = fields.Datetime.now()
 
     @api.model
+    def _reminder_activities(self, centres):
+        """The open data reminders (to-dos) on these centres."""
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "smart_kids.centre"),
+                    ("res_id", "in", centres.ids),
+                    ("activity_type_id", "=", self.env.ref(ACTIVITY_TYPE).id),
+                ]
+            )
+        )
+
+    @api.model
     def _reminder_text(self, env, day):
         return env._(
             "%(centre)s: today's records are not complete yet (missing: %(missing)s). "
@@ -122,15 +127,5 @@ class SmartKidsCurrencyReminder(models.AbstractModel):
         """Once the data is current, the reminders of the day are done."""
         if not centres:
             return
-        activities = (
-            self.env["mail.activity"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", "smart_kids.centre"),
-                    ("res_id", "in", centres.ids),
-                    ("activity_type_id", "=", self.env.ref(ACTIVITY_TYPE).id),
-                ]
-            )
-        )
+        activities = self._reminder_activities(centres)
         activities.action_feedback(feedback=self.env._("Today's data is complete."))

@@ -4,8 +4,8 @@ from odoo import api
 from odoo import models
 from odoo.tools import SQL
 
-COUNTERS = (
-    "enrolled",
+# from the centre-day table, in the order of the SELECT in _add_days
+DAY_COUNTERS = (
     "open_days",
     "current_days",
     "expected",
@@ -15,10 +15,8 @@ COUNTERS = (
     "activities",
     "activity_days",
     "health_findings",
-    "growth_flags",
-    "guardians",
-    "guardians_line",
 )
+COUNTERS = ("enrolled", *DAY_COUNTERS, "growth_flags", "guardians", "guardians_line")
 
 
 class SmartKidsExecutiveSummary(models.AbstractModel):
@@ -67,19 +65,8 @@ SELECT centre_id, sum(open_count), sum(current_count), sum(expected_count) FILTE
                 date_to,
             )
         )
-        keys = (
-            "open_days",
-            "current_days",
-            "expected",
-            "checked_in",
-            "lunch_days",
-            "lunch_photo_days",
-            "activities",
-            "activity_days",
-            "health_findings",
-        )
         for centre_id, *values in self.env.cr.fetchall():
-            rows[centre_id].update(zip(keys, (v or 0 for v in values), strict=True))
+            rows[centre_id].update(zip(DAY_COUNTERS, (v or 0 for v in values), strict=True))
 
     @api.model
     def _add_children(self, rows, centres):
