@@ -4,6 +4,8 @@ import tempfile
 import zipfile
 from datetime import timedelta
 
+from odoo.exceptions import UserError
+from odoo.tests import Form
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
@@ -194,3 +196,33 @@ class TestReports(HttpCase, ReportsCommon):
     def _xlsx_strings(self, data):
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             return book.read("xl/sharedStrings.xml").decode()
+
+    def test_print_dialog_prints_each_report_and_refuses_bad_input(self):
+        Wizard = self.env["smart_kids.report.wizard"].with_user(self.user_executive)
+        with Form(Wizard) as dialog:
+            self.assertEqual(dialog.area_id, self.lao_1, "the executive's own LAO by default")
+            dialog.report = "register"
+            dialog.centre_id = self.centre_1
+            dialog.date = self.week[0]
+        action = dialog.record.action_print()
+        self.assertEqual(action["report_name"], "smart_kids_reports.report_attendance_register")
+        self.assertEqual(action["data"]["centre_ids"], self.centre_1.ids)
+
+        daily = Wizard.create({"report": "daily", "centre_id": self.centre_1.id})
+        daily.date = self.week[1]
+        action = daily.action_print()
+        self.assertEqual(action["report_name"], "smart_kids_reports.report_daily_centre")
+        with self.assertRaisesRegex(UserError, "printed only"):
+            daily.action_export_xlsx()
+
+        backwards = Wizard.create(
+            {
+                "report": "summary",
+                "area_id": self.lao_1.id,
+                "date_from": self.week[-1],
+                "date_to": self.week[0],
+            }
+        )
+        with self.assertRaisesRegex(UserError, "start before its end"):
+            backwards.action_print()
+        self.assertFalse(backwards.xlsx_attachment_id)
