@@ -19,7 +19,6 @@ import argparse
 import base64
 import os
 import random
-import subprocess
 import sys
 import time
 from datetime import date
@@ -30,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from project_env import create_database  # noqa: E402
 from project_env import env_value  # noqa: E402
 
 DISTRICTS = [
@@ -43,29 +43,6 @@ DISTRICTS = [
 BASE = {"laos": 67, "centres": 210, "children": 7837, "guardians": 6664, "days": 22}
 FIRST = ["ภูมิ", "ต้นกล้า", "ธนากร", "กิตติพัฒน์", "ปริยากร", "กัญญาณัฐ", "ณัฐธิดา", "พิมพ์ชนก", "อรอุมา", "ศุภกร"]
 LAST = ["ศรีสุข", "พรมมา", "บุญมา", "แก้วมณี", "ทองดี", "สายบุญ", "จันทร์หอม", "วงศ์ศรี", "คำภา", "โพธิ์ศรี"]
-
-
-def ensure_database(db):
-    listed = subprocess.run(["psql", "-lqt"], capture_output=True, text=True).stdout
-    if f" {db} " in listed:
-        return
-    subprocess.run(
-        [
-            f"{env_value('SK_VENV')}/bin/python",
-            "-m",
-            "odoo",
-            f"--addons-path={env_value('(sk_addons_path)')}",
-            "-d",
-            db,
-            "-i",
-            "smart_kids",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-        env={**os.environ, "TZ": "UTC"},
-    )
 
 
 def school_days(count, until):
@@ -359,12 +336,17 @@ def main():
     parser.add_argument("--seed", type=int, default=39)
     args = parser.parse_args()
     os.environ["TZ"] = "UTC"
-    ensure_database(args.database)
+    create_database(args.database, "smart_kids")
     import odoo  # noqa: PLC0415 - importable only from the project's venv
     from odoo import api  # noqa: PLC0415
 
     odoo.tools.config.parse_config(
-        [f"--addons-path={env_value('(sk_addons_path)')}", "-d", args.database]
+        [
+            f"--addons-path={env_value('(sk_addons_path)')}",
+            f"--data-dir={env_value('SK_STATE')}/filestore",
+            "-d",
+            args.database,
+        ]
     )
     begin = time.perf_counter()
     registry = odoo.modules.registry.Registry(args.database)

@@ -20,7 +20,6 @@ its PID at the end.
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import socket
@@ -35,7 +34,10 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from project_env import env_value  # noqa: E402
+from project_env import create_database  # noqa: E402
+from project_env import odoo_cmd  # noqa: E402
+from project_env import odoo_env  # noqa: E402
+from project_env import shell_data  # noqa: E402
 
 DB = os.environ.get("SK_BENCH_DB", "smart_kids_bench")
 TIME_LIMIT = 600  # seconds for the timed part, whatever the count
@@ -92,49 +94,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def odoo_cmd(*args, command=(), db=DB):
-    addons = env_value("(sk_addons_path)")
-    venv = env_value("SK_VENV")
-    state = env_value("SK_STATE")
-    return [
-        f"{venv}/bin/python",
-        "-m",
-        "odoo",
-        *command,
-        f"--addons-path={addons}",
-        "--http-interface=127.0.0.1",
-        f"--data-dir={state}/filestore",
-        "-d",
-        db,
-        *args,
-    ]
-
-
 def prepare(count):
-    exists = subprocess.run(["psql", "-lqt"], capture_output=True, text=True).stdout
-    if f" {DB} " not in exists:
-        subprocess.run(
-            odoo_cmd(
-                "-i",
-                "smart_kids,hr_attendance",
-                "--without-demo=all",
-                "--stop-after-init",
-                "--log-level=warn",
-            ),
-            check=True,
-            env={**os.environ, "TZ": "UTC"},
-        )
-    out = subprocess.run(
-        odoo_cmd("--log-level=warn", "--no-http", command=("shell",)),
-        input=SETUP.format(count=count),
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TZ": "UTC"},
-    )
-    for line in out.stdout.splitlines():
-        if line.startswith("BENCH_DATA="):
-            return json.loads(line[len("BENCH_DATA=") :])
-    sys.exit(f"bench setup failed:\n{out.stdout[-2000:]}\n{out.stderr[-4000:]}")
+    create_database(DB, "smart_kids,hr_attendance")
+    return shell_data(DB, SETUP.format(count=count))
 
 
 @contextlib.contextmanager
@@ -150,7 +112,7 @@ def odoo_server(db=DB, cron_threads=0):
             "--log-level=warn",
             db=db,
         ),
-        env={**os.environ, "TZ": "UTC"},
+        env=odoo_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

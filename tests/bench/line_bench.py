@@ -16,10 +16,7 @@ Bounded in count and time; servers bind 127.0.0.1 and are stopped by PID at the 
 """
 
 import argparse
-import json
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,16 +25,20 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from checkin_bench import odoo_cmd
 from checkin_bench import odoo_server
 from checkin_bench import peak_rss_mb
 from checkin_bench import percentile
 from fake_line_server import PUSH
 from fake_line_server import FakeLineServer
+from project_env import create_database
+from project_env import odoo_shell
+from project_env import shell_data
 
 DB = "smart_kids_line_bench"
 TIME_LIMIT = 600
+MODULES = "smart_kids_line"
 
 SETUP = """
 import json
@@ -84,37 +85,6 @@ print("QUEUED")
 """
 
 
-def ensure_database(db=DB, fresh=False):
-    """A database with smart_kids_line (no demo): created on first use, or anew if ``fresh``."""
-    if fresh:
-        subprocess.run(["dropdb", "--if-exists", db], check=True)
-    exists = subprocess.run(["psql", "-lqt"], capture_output=True, text=True).stdout
-    if f" {db} " not in exists:
-        subprocess.run(
-            odoo_cmd(
-                "-i",
-                "smart_kids_line",
-                "--without-demo=all",
-                "--stop-after-init",
-                "--log-level=warn",
-                db=db,
-            ),
-            check=True,
-            env={**os.environ, "TZ": "UTC"},
-        )
-
-
-def shell(script, db=DB):
-    out = subprocess.run(
-        odoo_cmd("--log-level=warn", "--no-http", command=("shell",), db=db),
-        input=script,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TZ": "UTC"},
-    )
-    return out
-
-
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -123,12 +93,8 @@ def main():
     parser.add_argument("--messages", type=int, default=1000)
     args = parser.parse_args()
     fake = FakeLineServer(access_token="bench-token").start()
-    ensure_database()
-    out = shell(SETUP.format(count=args.checkins, fake_url=fake.url))
-    line = next((x for x in out.stdout.splitlines() if x.startswith("BENCH_DATA=")), None)
-    if not line:
-        sys.exit(f"setup failed:\n{out.stdout[-2000:]}\n{out.stderr[-4000:]}")
-    data = json.loads(line[len("BENCH_DATA=") :])
+    create_database(DB, MODULES)
+    data = shell_data(DB, SETUP.format(count=args.checkins, fake_url=fake.url))
     latencies = []
     try:
         with odoo_server(DB, cron_threads=1) as (base, pid):
@@ -154,8 +120,11 @@ def main():
                     break
             before = len(fake.deliveries(PUSH))
             queued_at = time.monotonic()
-            queued = shell(
-                QUEUE.format(n=args.messages, channel_id=data["channel_id"], stamp=int(time.time()))
+            queued = odoo_shell(
+                DB,
+                QUEUE.format(
+                    n=args.messages, channel_id=data["channel_id"], stamp=int(time.time())
+                ),
             )
             if "QUEUED" not in queued.stdout:
                 sys.exit(f"queueing failed: {queued.stderr[-2000:]}")

@@ -12,7 +12,6 @@ already accepted.
 """
 
 import argparse
-import os
 import signal
 import subprocess
 import sys
@@ -22,14 +21,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from checkin_bench import odoo_cmd
 from fake_line_server import PUSH
 from fake_line_server import FakeLineServer
+from line_bench import MODULES
 from line_bench import QUEUE
 from line_bench import SETUP
-from line_bench import ensure_database
-from line_bench import shell
+from project_env import create_database
+from project_env import odoo_cmd
+from project_env import odoo_env
+from project_env import odoo_shell
+from project_env import shell_data
 
 # Its own database, created anew at each run: the check never depends on older data.
 DB = "smart_kids_outbox_kill"
@@ -51,7 +54,7 @@ def start_server(port):
             "--log-level=warn",
             db=DB,
         ),
-        env={**os.environ, "TZ": "UTC"},
+        env=odoo_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -67,14 +70,10 @@ def main():
     fake.faults["delay"] = 0.03
     servers = []
     try:
-        ensure_database(DB, fresh=True)
-        out = shell(SETUP.format(count=1, fake_url=fake.url), db=DB)
-        line = next((x for x in out.stdout.splitlines() if x.startswith("BENCH_DATA=")), None)
-        if not line:
-            sys.exit(f"setup failed: {out.stderr[-2000:]}")
-        channel_id = int(line.split('"channel_id": ')[1].split(",")[0])
+        create_database(DB, MODULES, fresh=True)
+        channel_id = shell_data(DB, SETUP.format(count=1, fake_url=fake.url))["channel_id"]
         stamp = int(time.time())
-        queued = shell(QUEUE.format(n=args.messages, channel_id=channel_id, stamp=stamp), db=DB)
+        queued = odoo_shell(DB, QUEUE.format(n=args.messages, channel_id=channel_id, stamp=stamp))
         if "QUEUED" not in queued.stdout:
             sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
         from checkin_bench import free_port  # noqa: PLC0415

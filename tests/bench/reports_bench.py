@@ -19,7 +19,6 @@ no faster than the data, dashboards under a second at 1x.
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -30,10 +29,14 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from checkin_bench import odoo_cmd  # noqa: E402
 from checkin_bench import odoo_server  # noqa: E402
 from checkin_bench import peak_rss_mb  # noqa: E402
+from project_env import database_exists  # noqa: E402
+from project_env import odoo_cmd  # noqa: E402
+from project_env import odoo_env  # noqa: E402
+from project_env import shell_data  # noqa: E402
 
 LOGIN = "bench_province"
 PASSWORD = "bench-province-password"
@@ -75,42 +78,24 @@ def database(scale):
 def prepare(scale):
     """Create the scale's database once (generator + smart_kids_reports); its figures."""
     db = database(scale)
-    env = {**os.environ, "TZ": "UTC"}
-    listed = subprocess.run(["psql", "-lqt"], capture_output=True, text=True).stdout
     timings = {}
-    if f" {db} " not in listed:
+    if not database_exists(db):
         started = time.monotonic()
+        generator = ROOT / "data" / "generate_province.py"
         subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "data" / "generate_province.py"),
-                "--database",
-                db,
-                "--scale",
-                str(scale),
-            ],
+            [sys.executable, str(generator), "--database", db, "--scale", str(scale)],
             check=True,
-            env=env,
+            env=odoo_env(),
         )
         timings["generate_s"] = time.monotonic() - started
         started = time.monotonic()
         subprocess.run(
             odoo_cmd("-i", "smart_kids_reports", "--stop-after-init", "--log-level=warn", db=db),
             check=True,
-            env=env,
+            env=odoo_env(),
         )
         timings["install_reports_s"] = time.monotonic() - started
-    out = subprocess.run(
-        odoo_cmd("--log-level=warn", "--no-http", command=("shell",), db=db),
-        input=SETUP.format(login=LOGIN, password=PASSWORD),
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    for line in out.stdout.splitlines():
-        if line.startswith("BENCH_DATA="):
-            return json.loads(line[len("BENCH_DATA=") :]) | timings
-    sys.exit(f"bench setup failed:\n{out.stdout[-2000:]}\n{out.stderr[-4000:]}")
+    return shell_data(db, SETUP.format(login=LOGIN, password=PASSWORD)) | timings
 
 
 class Client:
