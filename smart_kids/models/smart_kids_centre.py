@@ -210,12 +210,16 @@ class SmartKidsCentre(models.Model):
         self.ensure_one()
         return pytz.utc.localize(utc_dt).astimezone(pytz.timezone(self.tz)).strftime("%H:%M")
 
-    def _deadline_utc(self, day):
-        """The check-in deadline of ``day`` as a naive UTC datetime (Odoo's storage)."""
+    def _local_hour_utc(self, day, hour):
+        """``hour`` (e.g. 8.5 for 08:30) of ``day`` in the centre's zone, as naive UTC."""
         self.ensure_one()
-        hours, minutes = divmod(round(self.checkin_deadline * 60), 60)
+        hours, minutes = divmod(round(hour * 60), 60)
         local = pytz.timezone(self.tz).localize(datetime.combine(day, time(hours, minutes)))
         return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _deadline_utc(self, day):
+        """The check-in deadline of ``day`` as a naive UTC datetime (Odoo's storage)."""
+        return self._local_hour_utc(day, self.checkin_deadline)
 
     def _next_deadline_utc(self, now):
         self.ensure_one()

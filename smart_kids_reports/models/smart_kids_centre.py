@@ -1,10 +1,5 @@
 """What reports add to a centre: the satisfaction invitation link and reminders."""
 
-from datetime import datetime
-from datetime import time
-
-import pytz
-
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -66,24 +61,15 @@ class SmartKidsCentre(models.Model):
     # ------------------------------------------------------------------
     # Reminders
     # ------------------------------------------------------------------
-    def _local_now(self):
-        self.ensure_one()
-        return pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone(self.tz))
-
     def _due_reminder_slot(self, slots, already_reminded_at):
         """The latest reminder time (hours) passed today in the centre's zone, not yet sent."""
         self.ensure_one()
-        now = self._local_now()
-        due = [slot for slot in slots if now.hour + now.minute / 60.0 >= slot]
-        if not due:
+        now = fields.Datetime.now()
+        today = self._local_date(now)
+        passed = [slot for slot in slots if self._local_hour_utc(today, slot) <= now]
+        if not passed:
             return None
-        slot = max(due)
-        hour, minute = int(slot), round((slot % 1) * 60)
-        slot_start = pytz.timezone(self.tz).localize(
-            datetime.combine(now.date(), time(hour, minute))
-        )
-        if already_reminded_at:
-            reminded = pytz.utc.localize(already_reminded_at)
-            if reminded >= slot_start:
-                return None
+        slot = max(passed)
+        if already_reminded_at and already_reminded_at >= self._local_hour_utc(today, slot):
+            return None
         return slot

@@ -2,6 +2,8 @@
 
 Each ``_measure_<key>`` returns ``{centre_id: share between 0 and 1, or None}`` for the
 centres and period given; None means the data cannot tell (the evaluator scores it).
+The day measures read ``smart_kids.centre.day``: the caller refreshes it for the period
+once (see ``smart_kids.evaluation._score_from_data``), not each measure.
 """
 
 from datetime import timedelta
@@ -43,7 +45,6 @@ SELECT ch.centre_id, count(*) FILTER (WHERE %s), count(*)
         )
 
     def _days_share(self, centres, date_from, date_to, part, whole=OPEN_DAYS):
-        self.env["smart_kids.centre.day"].sudo()._refresh(date_from, date_to, centres)
         return self._fetch_shares(
             SQL(
                 """
