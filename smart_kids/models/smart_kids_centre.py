@@ -206,6 +206,16 @@ class SmartKidsCentre(models.Model):
         self.ensure_one()
         return pytz.utc.localize(utc_dt).astimezone(pytz.timezone(self.tz)).date()
 
+    @api.model
+    def _today(self):
+        """Today where the centres are: the zone of this centre, or of the first centre the
+        user sees (Thai centres share one). Not the user's own zone, which is often unset
+        (UTC): between midnight and 07:00 in Thailand that would still be yesterday."""
+        centre = self[:1] or self.search([], limit=1)
+        if not centre:
+            return fields.Date.context_today(self)
+        return centre._local_date(fields.Datetime.now())
+
     def _local_time_str(self, utc_dt):
         self.ensure_one()
         return pytz.utc.localize(utc_dt).astimezone(pytz.timezone(self.tz)).strftime("%H:%M")

@@ -180,24 +180,26 @@ class SmartKidsChild(models.Model):
             child.card_payload = CARD_PREFIX + child.qr_token if child.qr_token else False
 
     def _compute_health_alert(self):
-        flagged = (
-            self.env["smart_kids.attendance"]
-            .search(
-                [
-                    ("child_id", "in", self.ids),
-                    ("date", "=", fields.Date.context_today(self)),
-                    ("health_abnormal", "=", True),
-                ]
-            )
-            .child_id
+        # "today" is the day at the child's centre, whatever the reader's own zone
+        todays = {centre: centre._today() for centre in self.centre_id}
+        findings = self.env["smart_kids.attendance"].search(
+            [
+                ("child_id", "in", self.ids),
+                ("date", "in", list(set(todays.values()))),
+                ("health_abnormal", "=", True),
+            ]
         )
+        flagged = {(finding.child_id, finding.date) for finding in findings}
         for child in self:
-            child.health_alert = child in flagged
+            child.health_alert = (child, todays.get(child.centre_id)) in flagged
 
     def _search_health_alert(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError
-        today = [("date", "=", fields.Date.context_today(self)), ("health_abnormal", "=", True)]
+        today = [
+            ("date", "=", self.env["smart_kids.centre"]._today()),
+            ("health_abnormal", "=", True),
+        ]
         positive = (operator == "=") == value
         return [("attendance_ids", "any" if positive else "not any", today)]
 

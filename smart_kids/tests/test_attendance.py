@@ -71,6 +71,17 @@ class TestAttendance(SmartKidsCase):
         withdrawn = self._child(self.centre_1, "Gone", state="withdrawn")
         self._assert_refused("not enrolled", withdrawn.card_payload)
 
+    @freeze_time(at(DAY, 6, 40))
+    def test_an_early_finding_is_todays_for_a_teacher_without_a_time_zone(self):
+        # 06:40 in Thailand is still the day before in UTC, the zone of a user with none set
+        self.user_teacher.tz = False
+        attendance = self.Attendance.browse(self._scan()["attendance_id"])
+        self.assertEqual(attendance.date, DAY)
+        attendance.record_arrival(health={"temperature": 38.5})
+        child = self.child_1.with_user(self.user_teacher)
+        self.assertTrue(child.health_alert)
+        self.assertIn(child, child.search([("health_alert", "=", True)]))
+
     def test_only_heads_reissue_cards(self):
         with self.assertRaises(AccessError):
             self.child_1.with_user(self.user_teacher).action_reissue_card()

@@ -259,12 +259,12 @@ ON CONFLICT (centre_id, date) DO UPDATE SET
     @api.model
     def action_open_today(self):
         """The executives' dashboard: refresh today first so what they see is live."""
-        today = fields.Date.context_today(self)
+        today = self.env["smart_kids.centre"]._today()
         self.sudo()._refresh(today)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "smart_kids_reports.smart_kids_centre_day_action_today"
         )
-        # the user's own date (their time zone), not the browser's
+        # the centres' date, not the browser's nor the user's (often unset, i.e. UTC)
         action["domain"] = [("date", "=", fields.Date.to_string(today))]
         action["context"] = {"search_default_open": 1}
         return action

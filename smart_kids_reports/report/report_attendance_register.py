@@ -23,7 +23,7 @@ class ReportAttendanceRegister(models.AbstractModel):
     def _register_grid(self, centre, month_start, classroom=None):
         """The grid of one centre (or one of its classrooms) for the month of ``month_start``."""
         month_end = month_start + relativedelta(months=1, days=-1)
-        today = fields.Date.context_today(self)
+        today = centre._today()
         days = [
             month_start + timedelta(days=n)
             for n in range((month_end - month_start).days + 1)
@@ -81,7 +81,7 @@ class ReportAttendanceRegister(models.AbstractModel):
         data = data or {}
         centres = self.env["smart_kids.centre"].browse(data.get("centre_ids") or docids)
         centres.check_access("read")
-        month = fields.Date.to_date(data.get("month")) or fields.Date.context_today(self)
+        month = fields.Date.to_date(data.get("month")) or centres[:1]._today()
         month_start = month.replace(day=1)
         classroom = self.env["smart_kids.classroom"].browse(data.get("classroom_id") or [])
         registers = [self._register_grid(centre, month_start, classroom) for centre in centres]

@@ -1,14 +1,13 @@
 """What every Smart Kids report template gets: Thai dates and numbers, the print date."""
 
 from odoo import api
-from odoo import fields
 from odoo import models
 
 from .. import thai_format
 
 
 def thai_values(env):
-    today = fields.Date.context_today(env.user)
+    today = env["smart_kids.centre"]._today()
     return {
         "thai_date": thai_format.thai_date,
         "thai_month": thai_format.thai_month,

@@ -1,9 +1,13 @@
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase
 from odoo.tests import tagged
+
+from odoo.addons.smart_kids.tests.common import at
 
 from .common import ReportsCommon
 
@@ -87,8 +91,12 @@ class TestCentreDay(TransactionCase, ReportsCommon):
 
     def test_dashboard_opens_on_today_within_the_executives_scope(self):
         Day = self.Day.with_user(self.user_executive)
-        action = Day.action_open_today()
+        # 01:00 on Wednesday in Thailand, still Tuesday in UTC (the executive has no zone set)
+        self.user_executive.tz = False
+        wednesday = self.week[2]
+        with freeze_time(at(wednesday, 1)):
+            action = Day.action_open_today()
         self.assertEqual(action["res_model"], "smart_kids.centre.day")
-        today = self.centre_1._local_date(fields.Datetime.now())
-        rows = Day.search([("date", "=", today)])
+        self.assertEqual(action["domain"], [("date", "=", fields.Date.to_string(wednesday))])
+        rows = Day.search(action["domain"])
         self.assertEqual(set(rows.centre_id.ids), {self.centre_1.id, self.centre_2.id})

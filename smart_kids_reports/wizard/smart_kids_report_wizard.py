@@ -33,11 +33,11 @@ class SmartKidsReportWizard(models.TransientModel):
     )
     centre_id = fields.Many2one("smart_kids.centre", string="Centre")
     classroom_id = fields.Many2one("smart_kids.classroom", domain="[('centre_id', '=', centre_id)]")
-    date = fields.Date(default=fields.Date.context_today)
+    date = fields.Date(default=lambda self: self.env["smart_kids.centre"]._today())
     date_from = fields.Date(
-        string="From", default=lambda self: fields.Date.context_today(self).replace(day=1)
+        string="From", default=lambda self: self.env["smart_kids.centre"]._today().replace(day=1)
     )
-    date_to = fields.Date(string="To", default=fields.Date.context_today)
+    date_to = fields.Date(string="To", default=lambda self: self.env["smart_kids.centre"]._today())
     xlsx_attachment_id = fields.Many2one("ir.attachment", readonly=True)
 
     @api.model
@@ -68,7 +68,7 @@ class SmartKidsReportWizard(models.TransientModel):
         return {
             "centre_ids": self.centre_id.ids,
             "classroom_id": self.classroom_id.id,
-            "month": fields.Date.to_string(self.date or fields.Date.context_today(self)),
+            "month": fields.Date.to_string(self.date or self.env["smart_kids.centre"]._today()),
         }
 
     def action_print(self):
