@@ -24,6 +24,7 @@
         "views/smart_kids_centre_day_views.xml",
         "views/smart_kids_evaluation_views.xml",
         "views/smart_kids_satisfaction_views.xml",
+        "views/survey_templates.xml",
         "views/smart_kids_report_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/smart_kids_reports_menus.xml",

@@ -15,8 +15,10 @@ class TestSatisfaction(HttpCase, ReportsCommon):
         cls.survey = cls.env.ref("smart_kids_reports.survey_parent_satisfaction")
 
     def _answer(self, centre, level):
-        """A guardian follows the centre's link and answers every question at ``level``."""
+        """A guardian follows the centre's link on their own phone and answers every
+        question at ``level``."""
         self.assertTrue(centre.survey_token)
+        self.opener.cookies.clear()
         response = self.url_open(
             f"/smart_kids/satisfaction/{centre.survey_token}", allow_redirects=False
         )
@@ -53,6 +55,35 @@ class TestSatisfaction(HttpCase, ReportsCommon):
             {row["level"]: row["level_count"] for row in distribution},
             {"5": 1, "2": 1, "3": 1},
         )
+
+    def test_a_phone_coming_back_continues_its_answer_and_cannot_answer_twice(self):
+        link = f"/smart_kids/satisfaction/{self.centre_1.survey_token}"
+        Answer = self.env["survey.user_input"]
+        first = self.url_open(link, allow_redirects=False)
+        again = self.url_open(link, allow_redirects=False)
+        self.assertEqual(again.headers["Location"], first.headers["Location"])
+        self.assertEqual(Answer.search_count([("smart_kids_centre_id", "=", self.centre_1.id)]), 1)
+
+        answer = Answer.search([("smart_kids_centre_id", "=", self.centre_1.id)])
+        answer._mark_done()
+        all_answers = Answer.search_count([])
+        thanks = self.url_open(link)
+        self.assertEqual(thanks.status_code, 200)
+        self.assertIn("o_survey_finished", thanks.text, "the thank-you page")
+        self.assertNotIn("/survey/retry/", thanks.text, "no Take Again button")
+        retry = self.url_open(
+            f"/survey/retry/{self.survey.access_token}/{answer.access_token}",
+            allow_redirects=False,
+        )
+        self.assertTrue(retry.headers["Location"].endswith(answer.access_token))
+        self.assertEqual(Answer.search_count([]), all_answers, "no new answer, tagged or not")
+
+        # the same phone may still answer for another centre, another phone for this one
+        self.url_open(f"/smart_kids/satisfaction/{self.centre_2.survey_token}")
+        self.assertEqual(Answer.search_count([("smart_kids_centre_id", "=", self.centre_2.id)]), 1)
+        self.opener.cookies.clear()
+        self.url_open(link)
+        self.assertEqual(Answer.search_count([("smart_kids_centre_id", "=", self.centre_1.id)]), 2)
 
     def test_unknown_link_is_not_found(self):
         response = self.url_open("/smart_kids/satisfaction/not-a-token", allow_redirects=False)
