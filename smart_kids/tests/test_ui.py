@@ -102,6 +102,11 @@ class TestUi(HttpCase):
         self.assertEqual(
             self.env["smart_kids.absence"].search([("centre_id", "=", centre.id)]).reason, "leave"
         )
+        self.start_tour(
+            "/odoo/action-smart_kids.smart_kids_child_action",
+            "smart_kids_health_today",
+            login="tour_teacher",
+        )
 
     def test_lunch_tour_on_phone(self):
         centre = self._tour_centre("tour_cook", "smart_kids.smart_kids_group_teacher")
