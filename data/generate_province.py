@@ -112,9 +112,10 @@ def generate(env, scale, seed):
             for i in range(size["centres"])
         ]
     )
+    env["res.lang"]._activate_lang("th_TH")  # guardians read Thai, as real ones do
     guardians = env["res.partner"].create(
         [
-            {"name": f"ผู้ปกครอง {rng.choice(FIRST)} {rng.choice(LAST)} {i}"}
+            {"name": f"ผู้ปกครอง {rng.choice(FIRST)} {rng.choice(LAST)} {i}", "lang": "th_TH"}
             for i in range(size["guardians"])
         ]
     )

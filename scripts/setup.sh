@@ -2,7 +2,8 @@
 # Installs what Smart Kids needs and is missing; safe and fast to re-run.
 #   - Odoo 18.0 source at $ODOO_SRC (or a clone of the official upstream)
 #   - Debian packages: PostgreSQL (started, with a role for the current user), wkhtmltopdf,
-#     Thai fonts, Chromium (browser tests), build headers for Odoo's Python requirements
+#     Thai fonts, Chromium (browser tests), faketime (scripts/clock_matrix.sh), build headers
+#     for Odoo's Python requirements
 #   - a venv with Odoo's requirements and ours, rebuilt only when a requirements file changes
 set -euo pipefail
 # shellcheck source=scripts/env.sh
@@ -29,7 +30,7 @@ ensure_odoo_source() {
 
 ensure_debian_packages() {
     local wanted=(postgresql libpq-dev libldap2-dev libsasl2-dev build-essential python3-venv python3-dev
-        wkhtmltopdf fonts-thai-tlwg poppler-utils chromium git)
+        wkhtmltopdf fonts-thai-tlwg poppler-utils chromium git faketime)
     local missing=()
     for pkg in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

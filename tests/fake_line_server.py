@@ -41,7 +41,7 @@ class FakeLineServer:
         self.lock = threading.Lock()
         self.requests = []  # every request: (method, path, headers, body)
         self.delivered = {}  # retry key (or request id) -> body of the accepted request
-        self.accepted_at = []  # time.monotonic() of each first acceptance
+        self.accepted_at = []  # (time.monotonic(), body) of each first acceptance
         self.accepted_ids = {}  # retry key -> request id
         self.fault_queue = []
         self.faults = {"error_rate": 0.0, "timeout_rate": 0.0, "seed": 0, "delay": 0.0}
@@ -179,7 +179,7 @@ class FakeLineServer:
     def _accept(self, path, key, body):
         with self.lock:
             if key not in self.accepted_ids:
-                self.accepted_at.append(time.monotonic())
+                self.accepted_at.append((time.monotonic(), body))
                 self.accepted_ids[key] = str(uuid.uuid4())
                 self.delivered[key] = (path, body)
                 recipients = len((body or {}).get("to") or []) if path == MULTICAST else 1

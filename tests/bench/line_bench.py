@@ -39,6 +39,9 @@ from project_env import shell_data
 DB = "smart_kids_line_bench"
 TIME_LIMIT = 600
 MODULES = "smart_kids_line"
+# Targets of the messages queued by QUEUE: what a check counts is told apart from what the
+# product sends by itself meanwhile (e.g. an unaccounted-child alert after the deadline).
+BULK_TARGET_PREFIX = "Ubulk"
 
 SETUP = """
 import json
@@ -59,8 +62,9 @@ channel.write({{"api_host": fake_url, "state": "active", "quota_blocked": False}
 env.ref("smart_kids_line.rule_check_in").merge_delay = 0
 children = env["smart_kids.child"].search([("centre_id", "=", centre.id)])
 birth = fields.Date.today() - relativedelta(years=3)
+env["res.lang"]._activate_lang("th_TH")  # guardians read Thai, as real ones do
 for i in range(len(children), count):
-    partner = env["res.partner"].create({{"name": f"Guardian {{i}}", "line_user_id": f"U{{i:05d}}",
+    partner = env["res.partner"].create({{"name": f"Guardian {{i}}", "lang": "th_TH", "line_user_id": f"U{{i:05d}}",
         "line_channel_id": channel.id, "line_link_active": True}})
     env["smart_kids.child"].create({{"title": "girl", "first_name": f"Line{{i:05d}}", "last_name": "Bench",
         "birth_date": birth, "centre_id": centre.id,
@@ -76,9 +80,9 @@ print("BENCH_DATA=" + json.dumps({{"token": centre.kiosk_token, "channel_id": ch
 
 QUEUE = """
 import json
-n, channel_id = {n}, {channel_id}
+n, channel_id, prefix = {n}, {channel_id}, {prefix!r}
 env["smart_kids.line.message"]._enqueue([
-    {{"channel_id": channel_id, "target": f"Ubulk{{i:05d}}", "dedupe_key": f"bulk:{{i}}:{{{stamp}}}",
+    {{"channel_id": channel_id, "target": f"{prefix}{{i:05d}}", "dedupe_key": f"bulk:{{i}}:{{{stamp}}}",
       "payload": [{{"type": "text", "text": f"bulk {{i}}"}}]}} for i in range(n)])
 env.cr.commit()
 print("QUEUED")
@@ -118,23 +122,36 @@ def main():
                 latencies.append((time.perf_counter() - begin) * 1000)
                 if time.monotonic() - started > TIME_LIMIT:
                     break
-            before = len(fake.deliveries(PUSH))
+
+            def bulk_count():
+                return sum(
+                    str(body.get("to", "")).startswith(BULK_TARGET_PREFIX)
+                    for body in fake.deliveries(PUSH)
+                )
+
             queued_at = time.monotonic()
             queued = odoo_shell(
                 DB,
                 QUEUE.format(
-                    n=args.messages, channel_id=data["channel_id"], stamp=int(time.time())
+                    n=args.messages,
+                    channel_id=data["channel_id"],
+                    stamp=int(time.time()),
+                    prefix=BULK_TARGET_PREFIX,
                 ),
             )
             if "QUEUED" not in queued.stdout:
                 sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
             begin = time.perf_counter()
-            while len(fake.deliveries(PUSH)) < before + args.messages:
+            while bulk_count() < args.messages:
                 if time.perf_counter() - begin > TIME_LIMIT:
                     sys.exit("the outbox did not drain in time")
                 time.sleep(0.05)
             drain = time.perf_counter() - begin
-            bulk = fake.accepted_at[before:]
+            bulk = [
+                at
+                for at, body in fake.accepted_at
+                if str(body.get("to", "")).startswith(BULK_TARGET_PREFIX)
+            ]
             first_after = bulk[0] - queued_at
             steady = (len(bulk) - 1) / (bulk[-1] - bulk[0])
             rss = peak_rss_mb(pid)
