@@ -1,3 +1,5 @@
+# The scope mixin first: the models below inherit it as they are defined.
+from . import smart_kids_scoped_mixin  # isort: skip
 from . import res_partner
 from . import res_users
 from . import smart_kids_absence

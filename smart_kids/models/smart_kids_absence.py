@@ -9,6 +9,7 @@ class SmartKidsAbsence(models.Model):
 
     _name = "smart_kids.absence"
     _description = "Absence"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "date desc, id desc"
     _rec_name = "child_id"
 

@@ -30,6 +30,9 @@ class SmartKidsArea(models.Model):
 
     _name = "smart_kids.area"
     _description = "Administrative Area"
+    _inherit = ["smart_kids.scoped.mixin"]
+    # where a node hangs in the tree decides who sees it
+    _scope_admin_fields = ("parent_id", "area_type", "state_id")
     _parent_store = True
     _order = "area_type, name"
 

@@ -28,6 +28,18 @@ class SmartKidsAttendance(models.Model):
 
     _name = "smart_kids.attendance"
     _description = "Attendance"
+    _inherit = ["smart_kids.scoped.mixin"]
+    _scope_self_user_fields = ("check_in_user_id",)
+    # the hand-over is recorded by check_out_child, which checks the adult against the list
+    _scope_workflow_fields = (
+        "check_out",
+        "check_out_user_id",
+        "collector_pickup_id",
+        "collector_partner_id",
+        "collector_name",
+        "collector_unauthorised",
+        "override_reason",
+    )
     _order = "date desc, check_in desc"
     _rec_name = "child_id"
 
@@ -91,6 +103,22 @@ class SmartKidsAttendance(models.Model):
                     self.env._(
                         "%(temp)s °C is not a body temperature: enter degrees Celsius.",
                         temp=attendance.temperature,
+                    )
+                )
+
+    @api.constrains("child_id", "centre_id", "collector_pickup_id", "collector_partner_id")
+    def _check_same_child_and_centre(self):
+        self._check_centre_agrees("child_id", "collector_pickup_id")
+        for attendance in self.sudo():
+            pickup = attendance.collector_pickup_id
+            if (pickup and pickup.child_id != attendance.child_id) or (
+                attendance.collector_partner_id
+                and attendance.collector_partner_id
+                not in attendance.child_id.guardian_ids.partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "This adult is not on %(child)s's list.", child=attendance.child_id.name
                     )
                 )
 
@@ -268,7 +296,7 @@ class SmartKidsAttendance(models.Model):
                 override_reason=reason.strip(),
                 collector_unauthorised=True,
             )
-        self.write(vals)
+        self._scope_write_workflow(vals)
         if self.collector_unauthorised:
             self._notify_unauthorised_collector()
         self.env["smart_kids.event"]._emit("check_out", self)

@@ -25,7 +25,10 @@ class SmartKidsCentre(models.Model):
     _name = "smart_kids.centre"
     _description = "Child Development Centre"
     _inherits = {"smart_kids.area": "area_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin", "image.mixin"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread", "mail.activity.mixin", "image.mixin"]
+    # the LAO a centre belongs to, its teachers and head decide who sees it
+    _scope_admin_fields = ("area_id", "lao_id", "teacher_ids", "head_user_id")
+    _scope_workflow_fields = ("kiosk_token",)
     _order = "name"
 
     area_id = fields.Many2one(
@@ -129,7 +132,8 @@ class SmartKidsCentre(models.Model):
         self.check_access("write")
         for centre in self:
             centre.sudo().kiosk_token = new_token(24)
-            centre.message_post(body=self.env._("The kiosk address was regenerated."))
+            # a log note: it needs no sender's email, which many heads do not have
+            centre._message_log(body=self.env._("The kiosk address was regenerated."))
 
     @api.depends("latitude", "longitude")
     def _compute_map_url(self):
@@ -194,6 +198,8 @@ class SmartKidsCentre(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if "teacher_ids" in vals:
+            self.env.registry.clear_cache()  # teachers' scope changed: rules are cached per user
         if {"checkin_deadline", "tz", "open_on_weekends"} & vals.keys():
             # the deadline cron must wake at the new time
             self.env["smart_kids.unaccounted.case"].sudo()._schedule_next_run(fields.Datetime.now())

@@ -5,6 +5,7 @@ from odoo import models
 class SmartKidsCentreClosure(models.Model):
     _name = "smart_kids.centre.closure"
     _description = "Centre Closed Day"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "date desc"
 
     centre_id = fields.Many2one("smart_kids.centre", required=True, ondelete="cascade", index=True)

@@ -27,7 +27,7 @@ MAX_AGE_YEARS = 7
 class SmartKidsChild(models.Model):
     _name = "smart_kids.child"
     _description = "Child"
-    _inherit = ["mail.thread", "mail.activity.mixin", "image.mixin"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread", "mail.activity.mixin", "image.mixin"]
     _order = "centre_id, first_name, last_name"
 
     name = fields.Char(compute="_compute_name", store=True, precompute=True, index="trigram")
@@ -215,7 +215,8 @@ class SmartKidsChild(models.Model):
                     "card_issued_date": fields.Date.context_today(self),
                 }
             )
-            child.message_post(
+            # a log note: it needs no sender's email, which many teachers do not have
+            child._message_log(
                 body=self.env._("A new QR card was issued; the old card no longer works.")
             )
         return True

@@ -5,6 +5,7 @@ from odoo import models
 class SmartKidsChildAllergy(models.Model):
     _name = "smart_kids.child.allergy"
     _description = "Allergy of a Child"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "child_id, severity desc"
     _rec_name = "allergen_id"
 

@@ -19,6 +19,7 @@ class SmartKidsChildGuardian(models.Model):
 
     _name = "smart_kids.child.guardian"
     _description = "Guardian of a Child"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "child_id, is_primary desc, id"
     _rec_name = "partner_id"
 

@@ -9,7 +9,7 @@ class SmartKidsChildPickup(models.Model):
 
     _name = "smart_kids.child.pickup"
     _description = "Authorised Pickup Adult"
-    _inherit = ["image.mixin"]
+    _inherit = ["smart_kids.scoped.mixin", "image.mixin"]
     _order = "child_id, sequence, id"
 
     child_id = fields.Many2one("smart_kids.child", required=True, ondelete="cascade", index=True)

@@ -9,6 +9,7 @@ from .vaccination_rules import check_vaccination
 class SmartKidsChildVaccination(models.Model):
     _name = "smart_kids.child.vaccination"
     _description = "Vaccination of a Child"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "child_id, date desc, id desc"
     _rec_name = "vaccine_id"
 

@@ -16,7 +16,7 @@ class SmartKidsDayActivity(models.Model):
 
     _name = "smart_kids.day.activity"
     _description = "Daily Activity"
-    _inherit = ["mail.thread"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Title", required=True)
@@ -40,6 +40,10 @@ class SmartKidsDayActivity(models.Model):
         precompute=True,
         domain="[('centre_id', '=', centre_id)]",
     )
+
+    @api.constrains("centre_id", "child_ids")
+    def _check_children_of_centre(self):
+        self._check_centre_agrees("child_ids", "photo_ids")
 
     @api.depends("centre_id", "date")
     def _compute_child_ids(self):

@@ -55,6 +55,7 @@ class SmartKidsGrowthMeasurement(models.Model):
 
     _name = "smart_kids.growth.measurement"
     _description = "Growth Measurement"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "child_id, date desc, id desc"
 
     child_id = fields.Many2one("smart_kids.child", required=True, ondelete="cascade", index=True)

@@ -15,7 +15,7 @@ class SmartKidsLunch(models.Model):
 
     _name = "smart_kids.lunch"
     _description = "Lunch"
-    _inherit = ["mail.thread"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread"]
     _order = "date desc, centre_id"
     _rec_name = "date"
 

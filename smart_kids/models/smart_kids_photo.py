@@ -12,6 +12,7 @@ class SmartKidsPhoto(models.Model):
 
     _name = "smart_kids.photo"
     _description = "Photo"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "id"
 
     # stored resized: phones take 12-megapixel pictures, parents need a screen's worth
@@ -27,6 +28,10 @@ class SmartKidsPhoto(models.Model):
         compute="_compute_shareable",
         help="Every child in the photo has photo consent.",
     )
+
+    @api.constrains("centre_id", "lunch_id", "day_activity_id", "child_ids")
+    def _check_same_centre(self):
+        self._check_centre_agrees("lunch_id", "day_activity_id", "child_ids")
 
     @api.depends("child_ids.photo_consent")
     def _compute_shareable(self):

@@ -8,7 +8,9 @@ class SmartKidsTeacher(models.Model):
 
     _name = "smart_kids.teacher"
     _description = "Teacher"
-    _inherit = ["mail.thread", "mail.activity.mixin", "image.mixin"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread", "mail.activity.mixin", "image.mixin"]
+    # a teacher record's login is what gives that login its centres
+    _scope_admin_fields = ("user_id",)
     _order = "name"
 
     name = fields.Char(required=True, tracking=True)

@@ -5,6 +5,7 @@ from odoo import models
 class SmartKidsTeacherQualification(models.Model):
     _name = "smart_kids.teacher.qualification"
     _description = "Teacher Qualification"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "teacher_id, year desc"
 
     teacher_id = fields.Many2one(

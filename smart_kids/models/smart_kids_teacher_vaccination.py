@@ -9,6 +9,7 @@ from .vaccination_rules import check_vaccination
 class SmartKidsTeacherVaccination(models.Model):
     _name = "smart_kids.teacher.vaccination"
     _description = "Vaccination of a Teacher"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "teacher_id, date desc, id desc"
     _rec_name = "vaccine_id"
 

@@ -7,6 +7,7 @@ class SmartKidsTeacherWork(models.Model):
 
     _name = "smart_kids.teacher.work"
     _description = "Teacher Portfolio Work"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "date desc, id desc"
 
     teacher_id = fields.Many2one(

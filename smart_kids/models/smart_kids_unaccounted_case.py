@@ -15,7 +15,19 @@ class SmartKidsUnaccountedCase(models.Model):
 
     _name = "smart_kids.unaccounted.case"
     _description = "Unaccounted Child"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread", "mail.activity.mixin"]
+    # opened by the deadline cron, closed by a scan or an absence: never by hand
+    _scope_workflow_fields = (
+        "child_id",
+        "centre_id",
+        "date",
+        "state",
+        "opened_at",
+        "escalated_at",
+        "resolved_at",
+        "resolved_by_id",
+        "resolution",
+    )
     _order = "date desc, state, id desc"
     _rec_name = "child_id"
 
@@ -43,6 +55,10 @@ class SmartKidsUnaccountedCase(models.Model):
             "A child has one unaccounted case per day.",
         ),
     ]
+
+    @api.constrains("child_id", "centre_id")
+    def _check_child_of_centre(self):
+        self._check_centre_agrees("child_id")
 
     # ------------------------------------------------------------------
     # The deadline cron
@@ -102,7 +118,7 @@ class SmartKidsUnaccountedCase(models.Model):
                     ),
                     user_id=user.id,
                 )
-        self.write({"escalated_at": now})
+        self._scope_write_workflow({"escalated_at": now})
         self.env["smart_kids.event"]._emit("unaccounted_escalated", self)
 
     @api.model

@@ -16,7 +16,7 @@ class SmartKidsLineChannel(models.Model):
 
     _name = "smart_kids.line.channel"
     _description = "LINE Channel"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "name"
 
     name = fields.Char(required=True)

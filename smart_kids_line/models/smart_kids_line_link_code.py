@@ -16,6 +16,7 @@ class SmartKidsLineLinkCode(models.Model):
 
     _name = "smart_kids.line.link.code"
     _description = "LINE Link Code"
+    _inherit = ["smart_kids.scoped.mixin"]
     _order = "id desc"
     _rec_name = "code"
 

@@ -55,7 +55,7 @@ class SmartKidsCentre(models.Model):
                 url=centre.survey_url,
             )
             Event._on_guardian_invitation(centre, text)
-            centre.message_post(body=text)
+            centre._message_log(body=text)  # needs no sender's email
         return True
 
     # ------------------------------------------------------------------

@@ -25,7 +25,8 @@ OFFICER_GROUP = "smart_kids.smart_kids_group_district_officer"
 class SmartKidsEvaluation(models.Model):
     _name = "smart_kids.evaluation"
     _description = "Centre Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread", "mail.activity.mixin"]
+    _scope_workflow_fields = ("round_id", "centre_id", "state")
     _order = "date_to desc, district_id, lao_id, centre_id"
     _rec_name = "centre_id"
 
@@ -173,8 +174,10 @@ class SmartKidsEvaluation(models.Model):
     # ------------------------------------------------------------------
     def _score_from_data(self):
         """(Re)create the indicator lines and score those measured from the data."""
+        self.check_access("write")
         indicators = self.env["smart_kids.indicator"].search([])
-        Line = self.env["smart_kids.evaluation.line"]
+        # the lines belong to the evaluation: created as the server once it may be written
+        Line = self.env["smart_kids.evaluation.line"].sudo()
         for evaluation in self:
             missing = indicators - evaluation.line_ids.indicator_id
             Line.create([{"evaluation_id": evaluation.id, "indicator_id": i.id} for i in missing])
@@ -214,7 +217,7 @@ class SmartKidsEvaluation(models.Model):
                         names=", ".join(no_evidence.indicator_id.mapped("name")),
                     )
                 )
-        self.write(
+        self._scope_write_workflow(
             {
                 "state": "submitted",
                 "self_assessed_by": self.env.uid,
@@ -230,7 +233,7 @@ class SmartKidsEvaluation(models.Model):
         for evaluation in self:
             for line in evaluation.line_ids.filtered(lambda line: not line.committee_score):
                 line.committee_score = line.self_score
-        self.write(
+        self._scope_write_workflow(
             {
                 "state": "done",
                 "validated_on": fields.Date.context_today(self),
@@ -242,7 +245,7 @@ class SmartKidsEvaluation(models.Model):
     def action_return_to_centre(self):
         self._check_committee()
         self._check_state("submitted", "done")
-        self.write({"state": "draft"})
+        self._scope_write_workflow({"state": "draft"})
         return True
 
     def _check_state(self, *states):

@@ -14,6 +14,8 @@ OFFICER_GROUP = "smart_kids.smart_kids_group_district_officer"
 class SmartKidsEvaluationLine(models.Model):
     _name = "smart_kids.evaluation.line"
     _description = "Evaluation Indicator Score"
+    _inherit = ["smart_kids.scoped.mixin"]
+    _scope_workflow_fields = ("evaluation_id",)
     _order = "sequence, id"
 
     evaluation_id = fields.Many2one(
@@ -53,7 +55,7 @@ class SmartKidsEvaluationLine(models.Model):
                 }
                 if line.evaluation_id.state == "draft" and score and not line.self_score:
                     vals["self_score"] = score
-                line.write(vals)
+                line._scope_write_workflow(vals)
 
     def write(self, vals):
         if "committee_score" in vals and not self.env.user.has_group(OFFICER_GROUP):

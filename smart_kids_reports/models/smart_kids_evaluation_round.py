@@ -9,7 +9,8 @@ from odoo.exceptions import UserError
 class SmartKidsEvaluationRound(models.Model):
     _name = "smart_kids.evaluation.round"
     _description = "Evaluation Round"
-    _inherit = ["mail.thread"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread"]
+    _scope_workflow_fields = ("state",)
     _order = "date_to desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -55,14 +56,20 @@ class SmartKidsEvaluationRound(models.Model):
                         area=evaluation_round.area_id.display_name,
                     )
                 )
-            evaluations = self.env["smart_kids.evaluation"].create(
-                [
-                    {"round_id": evaluation_round.id, "centre_id": centre.id}
-                    for centre in centres - evaluation_round.evaluation_ids.centre_id
-                ]
+            evaluation_round.check_access("write")
+            # one evaluation per centre of the round's area, made by the round itself
+            evaluations = (
+                self.env["smart_kids.evaluation"]
+                .sudo()
+                .create(
+                    [
+                        {"round_id": evaluation_round.id, "centre_id": centre.id}
+                        for centre in centres - evaluation_round.evaluation_ids.centre_id
+                    ]
+                )
             )
-            evaluations._score_from_data()
-            evaluation_round.state = "open"
+            evaluations.with_env(self.env)._score_from_data()
+            evaluation_round._scope_write_workflow({"state": "open"})
         return True
 
     def action_close(self):
@@ -76,7 +83,7 @@ class SmartKidsEvaluationRound(models.Model):
                         centres=", ".join(pending[:5].centre_id.mapped("name")),
                     )
                 )
-            evaluation_round.state = "closed"
+            evaluation_round._scope_write_workflow({"state": "closed"})
         return True
 
     def action_view_evaluations(self):

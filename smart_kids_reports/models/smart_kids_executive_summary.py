@@ -33,6 +33,7 @@ class SmartKidsExecutiveSummary(models.AbstractModel):
     @api.model
     def _compute(self, area, date_from, date_to):
         """Rows per centre plus totals for the period; only centres the user may read."""
+        area.check_access("read")  # an area out of reach is refused, not reported empty
         centres = self._scope_centres(area)
         self.env["smart_kids.centre.day"].sudo()._refresh(date_from, date_to, centres)
         rows = {c.id: dict.fromkeys(COUNTERS, 0) | {"centre": c} for c in centres}
