@@ -204,7 +204,11 @@ class TestScopeAttacks(HttpCase, SmartKidsCommon, JsonRpcAccess, ScopeAttack):
         )
         # at the other centre's gate the stranger is not on the list
         centre = self.centre_4
-        self.far["smart_kids.attendance"].check_in = fields.Datetime.now() - timedelta(hours=1)
+        now = fields.Datetime.now()
+        # checked in an hour ago, on the centre's own date (not UTC's, a day behind at night)
+        self.far["smart_kids.attendance"].write(
+            {"date": centre._local_date(now), "check_in": now - timedelta(hours=1)}
+        )
         result = self.make_jsonrpc_request(
             "/smart_kids/kiosk/scan",
             {"token": centre.kiosk_token, "payload": self.child_4.card_payload},
