@@ -334,12 +334,27 @@ class SmartKidsChild(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._normalise_vals(vals)
-            vals.setdefault("qr_token", self._new_qr_token())
+            if not (self.env.su and vals.get("qr_token")):
+                # a card token is the server's secret, never chosen by a client
+                vals["qr_token"] = self._new_qr_token()
+        if any(vals.get("state", "enrolled") != "enrolled" for vals in vals_list):
+            self._check_enrolment_rights()
         return super().create(vals_list)
 
     def write(self, vals):
         self._normalise_vals(vals)
+        if {"state", "leaving_date", "leaving_reason"} & vals.keys():
+            self._check_enrolment_rights()
         return super().write(vals)
+
+    @api.model
+    def _check_enrolment_rights(self):
+        """Enrolling, graduating and withdrawing decide whether a child is expected (and
+        looked for) every morning: centre heads only."""
+        if not (self.env.su or self.env.user.has_group("smart_kids.smart_kids_group_centre_head")):
+            raise AccessError(
+                self.env._("Only a centre head enrols, graduates or withdraws a child.")
+            )
 
     @api.model
     def _normalise_vals(self, vals):

@@ -271,6 +271,28 @@ class TestScopeAttacks(HttpCase, SmartKidsCommon, JsonRpcAccess, ScopeAttack):
                 self.user_teacher, "smart_kids.attendance", "write", attendance.ids, vals
             )
         self.assertTrue(attendance.health_abnormal)
+        # a withdrawn child is no longer looked for in the morning: heads only
+        self._assert_refused(
+            self.user_teacher, "smart_kids.child", "write", self.child_1.ids, {"state": "withdrawn"}
+        )
+        self.assertEqual(self.child_1.state, "enrolled")
+        # a card token is the server's secret: a client cannot choose one (e.g. another
+        # child's, to be confused with them at the gate)
+        stolen = self.child_4.sudo().qr_token
+        new_id = self._execute(
+            self.user_head,
+            "smart_kids.child",
+            "create",
+            {
+                "title": "girl",
+                "first_name": "Copy",
+                "last_name": "Cat",
+                "birth_date": str(self.child_1.birth_date),
+                "centre_id": self.centre_1.id,
+                "qr_token": stolen,
+            },
+        )
+        self.assertNotEqual(self.env["smart_kids.child"].browse(new_id).qr_token, stolen)
         # the method still records the hand-over, naming the teacher who did it
         attendance.with_user(self.user_teacher).check_out_child(
             other_name="Uncle Dee", reason="mother is ill"
