@@ -20,8 +20,12 @@ port=$("$SK_VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("12
 kill_rc=0
 timeout 600 "$SK_VENV/bin/python" "$SK_ROOT/tests/bench/outbox_kill_check.py" || kill_rc=$?
 
+# A database of the previous release upgrades to this tree (migrations, the bridge module).
+upgrade_rc=0
+timeout 900 bash "$SK_ROOT/tests/upgrade_check.sh" || upgrade_rc=$?
+
 dropdb --if-exists "$SK_TEST_DB"
-tags="/smart_kids,/smart_kids_line,/smart_kids_reports"
+tags="/smart_kids,/smart_kids_line,/smart_kids_reports,/smart_kids_reports_line"
 echo "Running the Odoo suite ($tags) on database $SK_TEST_DB; log: $log"
 set +e
 # shellcheck disable=SC2046
@@ -37,7 +41,9 @@ check_rc=0
     --require odoo.addons.smart_kids_reports.tests.test_ui \
     --require odoo.addons.smart_kids_reports.tests.test_reports \
     --require odoo.addons.smart_kids.tests.test_child_card \
-    --require odoo.addons.smart_kids_line.tests.test_outbox || check_rc=$?
+    --require odoo.addons.smart_kids_line.tests.test_outbox \
+    --require odoo.addons.smart_kids_reports_line.tests.test_reports_on_line || check_rc=$?
 [ "$odoo_rc" -eq 0 ] || sk_die "Odoo exited with $odoo_rc (see $log)"
 [ "$kill_rc" -eq 0 ] || sk_die "the outbox kill check failed ($kill_rc)"
+[ "$upgrade_rc" -eq 0 ] || sk_die "the upgrade check failed ($upgrade_rc)"
 exit "$check_rc"

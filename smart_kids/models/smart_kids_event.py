@@ -49,11 +49,3 @@ class SmartKidsEvent(models.AbstractModel):
     @api.model
     def _on_activity_recorded(self, activities):
         """A centre recorded an activity of the day."""
-
-    @api.model
-    def _on_teacher_reminder(self, centre, text):
-        """The teachers of ``centre`` should be reminded of something (e.g. missing data)."""
-
-    @api.model
-    def _on_guardian_invitation(self, centre, text):
-        """The guardians of ``centre`` are invited to something; ``text`` carries the link."""

@@ -4,6 +4,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 
+import polib
 from dateutil.relativedelta import relativedelta
 from PIL import Image
 
@@ -13,6 +14,7 @@ from odoo.tests import JsonRpcException
 from odoo.tests import TransactionCase
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
+from odoo.tools.misc import file_path
 
 
 def _tiny_png():
@@ -22,6 +24,16 @@ def _tiny_png():
 
 
 TINY_PNG = _tiny_png()
+
+
+def assert_thai_complete(case, module):
+    """``module``'s Thai translation covers every string of its template, none fuzzy."""
+    template = polib.pofile(file_path(f"{module}/i18n/{module}.pot"))
+    thai = polib.pofile(file_path(f"{module}/i18n/th.po"))
+    translated = {entry.msgid for entry in thai.translated_entries()}
+    missing = [e.msgid for e in template if e.msgid and e.msgid not in translated]
+    case.assertFalse(missing, f"{len(missing)} strings without Thai: {missing[:10]}")
+    case.assertFalse(thai.fuzzy_entries(), "fuzzy entries are not translations")
 
 
 def password_of(login):

@@ -1,24 +1,17 @@
-import polib
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase
 from odoo.tests import tagged
-from odoo.tools.misc import file_path
+
+from .common import assert_thai_complete
 
 
 @tagged("post_install", "-at_install")
 class TestThaiTranslation(TransactionCase):
     def test_th_po_is_complete(self):
-        for module in ("smart_kids", "smart_kids_line", "smart_kids_reports"):
-            template = polib.pofile(file_path(f"{module}/i18n/{module}.pot"))
-            thai = polib.pofile(file_path(f"{module}/i18n/th.po"))
-            translated = {entry.msgid for entry in thai.translated_entries()}
-            missing = [e.msgid for e in template if e.msgid and e.msgid not in translated]
-            with self.subTest(module=module):
-                self.assertFalse(missing, f"{len(missing)} strings without Thai: {missing[:10]}")
-                self.assertFalse(thai.fuzzy_entries(), "fuzzy entries are not translations")
+        assert_thai_complete(self, "smart_kids")
 
     def test_thai_user_gets_thai_labels_and_errors(self):
         self.env["res.lang"]._activate_lang("th_TH")

@@ -46,16 +46,6 @@ class SmartKidsEvent(models.AbstractModel):
         super()._on_activity_recorded(activities)
         self._line_to_groups("activity_recorded", activities)
 
-    @api.model
-    def _on_teacher_reminder(self, centre, text):
-        super()._on_teacher_reminder(centre, text)
-        self._line_text("teacher_reminder", centre, text)
-
-    @api.model
-    def _on_guardian_invitation(self, centre, text):
-        super()._on_guardian_invitation(centre, text)
-        self._line_text("guardian_invitation", centre, text)
-
     # ------------------------------------------------------------------
     # Notices about a centre: a text to its teachers or its group
     # ------------------------------------------------------------------

@@ -23,8 +23,6 @@ class SmartKidsLineRule(models.Model):
             ("unaccounted_opened", "Child unaccounted for at the deadline"),
             ("lunch_recorded", "Lunch of the day"),
             ("activity_recorded", "Activity of the day"),
-            ("teacher_reminder", "Reminder to the teachers"),
-            ("guardian_invitation", "Invitation to the guardians"),
         ],
         required=True,
     )

@@ -45,7 +45,6 @@ class SmartKidsCentre(models.Model):
         survey = self.env.ref(SURVEY_XMLID, raise_if_not_found=False)
         if not survey or not survey.sudo().active:
             raise UserError(self.env._("The parent satisfaction survey is not available."))
-        Event = self.env["smart_kids.event"]
         for centre in self:
             env = centre.with_context(lang="th_TH").env
             text = env._(
@@ -54,9 +53,13 @@ class SmartKidsCentre(models.Model):
                 centre=centre.name,
                 url=centre.survey_url,
             )
-            Event._on_guardian_invitation(centre, text)
+            centre._on_survey_invitation(text)
             centre._message_log(body=text)  # needs no sender's email
         return True
+
+    def _on_survey_invitation(self, text):
+        """Hook: deliver the invitation ``text`` (with the link) to the centre's guardians;
+        ``smart_kids_reports_line`` posts it to the centre's LINE group."""
 
     # ------------------------------------------------------------------
     # Reminders

@@ -95,8 +95,13 @@ class SmartKidsCurrencyReminder(models.AbstractModel):
                     date_deadline=day.date,
                 )
         thai = self.with_context(lang="th_TH").env
-        self.env["smart_kids.event"]._on_teacher_reminder(centre, self._reminder_text(thai, day))
+        self._on_reminder(centre, self._reminder_text(thai, day))
         day.reminded_at = fields.Datetime.now()
+
+    @api.model
+    def _on_reminder(self, centre, text):
+        """Hook: the teachers of ``centre`` were reminded (to-dos above); other channels
+        (LINE, in ``smart_kids_reports_line``) deliver ``text`` too."""
 
     @api.model
     def _reminder_activities(self, centres):

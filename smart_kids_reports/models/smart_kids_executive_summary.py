@@ -71,7 +71,6 @@ SELECT centre_id, sum(open_count), sum(current_count), sum(expected_count) FILTE
 
     @api.model
     def _add_children(self, rows, centres):
-        line_linked = "line_link_active" in self.env["res.partner"]._fields
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
@@ -86,13 +85,19 @@ SELECT ch.centre_id, count(DISTINCT ch.id),
   LEFT JOIN res_partner p ON p.id = cg.partner_id
  WHERE ch.centre_id = ANY(%s) AND ch.state = 'enrolled' AND ch.active IS NOT FALSE
  GROUP BY ch.centre_id""",
-                SQL("p.line_link_active IS TRUE") if line_linked else SQL("FALSE"),
+                self._guardian_on_line_sql(),
                 centres.ids,
             )
         )
         keys = ("enrolled", "growth_flags", "guardians", "guardians_line")
         for centre_id, *values in self.env.cr.fetchall():
             rows[centre_id].update(zip(keys, values, strict=True))
+
+    @api.model
+    def _guardian_on_line_sql(self):
+        """Condition on guardian ``p`` (res_partner) being reachable on LINE: never, unless
+        ``smart_kids_reports_line`` is installed."""
+        return SQL("FALSE")
 
     @api.model
     def _add_evaluations(self, rows, centres):

@@ -91,20 +91,9 @@ SELECT centre_id, %s, %s FROM smart_kids_centre_day
         )
 
     def _measure_guardians_linked(self, centres, date_from, date_to):
-        if "line_link_active" not in self.env["res.partner"]._fields:
-            return {}
-        return self._fetch_shares(
-            SQL(
-                """
-SELECT ch.centre_id, count(DISTINCT p.id) FILTER (WHERE p.line_link_active), count(DISTINCT p.id)
-  FROM smart_kids_child ch
-  JOIN smart_kids_child_guardian g ON g.child_id = ch.id
-  JOIN res_partner p ON p.id = g.partner_id
- WHERE ch.centre_id = ANY(%s) AND ch.state = 'enrolled' AND ch.active IS NOT FALSE
- GROUP BY ch.centre_id""",
-                centres.ids,
-            )
-        )
+        """Share of guardians linked to LINE: nothing to measure without LINE (see
+        ``smart_kids_reports_line``, which overrides it)."""
+        return {}
 
     def _measure_teacher_records(self, centres, date_from, date_to):
         return self._fetch_shares(

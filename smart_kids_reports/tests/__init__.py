@@ -5,4 +5,5 @@ from . import test_reminders
 from . import test_reports
 from . import test_satisfaction
 from . import test_scope
+from . import test_translation
 from . import test_ui

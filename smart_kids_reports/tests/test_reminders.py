@@ -62,25 +62,6 @@ class TestReminders(TransactionCase, ReportsCommon):
         day = self.day_of(self.centre_1, self.today)
         self.assertEqual(day.status, "current")
 
-    def test_reminder_goes_to_line_for_linked_teachers(self):
-        if "smart_kids.line.message" not in self.env:
-            self.skipTest("smart_kids_line is not installed")  # never in the project's suite
-        channel = self.env["smart_kids.line.channel"].create(
-            {"name": "OA", "access_token": "t", "channel_secret": "s"}
-        )
-        self.user_teacher.partner_id.write(
-            {
-                "line_user_id": "U" + "1" * 32,
-                "line_link_active": True,
-                "line_channel_id": channel.id,
-            }
-        )
-        with freeze_time(self._at_local(14, 5)):
-            self.env["smart_kids.currency.reminder"]._cron_remind()
-        message = self.env["smart_kids.line.message"].search([("target", "=", "U" + "1" * 32)])
-        self.assertEqual(len(message), 1)
-        self.assertIn(self.centre_1.name, message.payload)
-
     def _record_today(self, centre, child):
         env = self.env
         now = fields.Datetime.now()

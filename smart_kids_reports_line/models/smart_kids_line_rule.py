@@ -1,0 +1,14 @@
+from odoo import fields
+from odoo import models
+
+
+class SmartKidsLineRule(models.Model):
+    _inherit = "smart_kids.line.rule"
+
+    event = fields.Selection(
+        selection_add=[
+            ("teacher_reminder", "Reminder to the teachers"),
+            ("guardian_invitation", "Invitation to the guardians"),
+        ],
+        ondelete={"teacher_reminder": "cascade", "guardian_invitation": "cascade"},
+    )
