@@ -99,26 +99,7 @@ class SmartKidsKiosk(http.Controller):
 
     @http.route("/smart_kids/kiosk/search", type="json", auth="public")
     def kiosk_search(self, token, text):
-        centre = self._centre(token)
-        text = (text or "").strip()[:64]
-        if not text:
-            return []
-        return (
-            request.env["smart_kids.child"]
-            .sudo()
-            .search_read(
-                [
-                    ("centre_id", "=", centre.id),
-                    ("state", "=", "enrolled"),
-                    "|",
-                    ("name", "ilike", text),
-                    ("nickname", "ilike", text),
-                ],
-                ["name", "nickname"],
-                limit=8,
-                order="name",
-            )
-        )
+        return self._centre(token).search_children(text)
 
     @http.route("/smart_kids/kiosk/arrival", type="json", auth="public")
     def kiosk_arrival(self, token, attendance_id, arrival_mode=None, health=None):

@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -9,16 +11,9 @@ from odoo.exceptions import ValidationError
 # A second scan this soon after check-in is a double scan, not a check-out.
 DOUBLE_SCAN_MINUTES = 10
 
-SYMPTOMS = [
-    ("fever", "Fever"),
-    ("cough", "Cough"),
-    ("runny_nose", "Runny nose"),
-    ("rash", "Rash"),
-    ("mouth_ulcers", "Mouth ulcers"),
-    ("hand_foot_blisters", "Blisters on hands or feet"),
-    ("wound", "Wounds or bruises"),
-    ("lice", "Head lice"),
-]
+# The symptoms of the morning screen are the Boolean fields named symptom_<key>: declaring
+# one is all it takes for the check-in screens, the form, the summaries and LINE to show it.
+SYMPTOM_PREFIX = "symptom_"
 # From 37.5 °C a child is treated as feverish (Department of Health screening practice).
 FEVER_CELSIUS = 37.5
 
@@ -82,12 +77,35 @@ class SmartKidsAttendance(models.Model):
         ("child_date_unique", "unique(child_id, date)", "A child has one attendance per day."),
     ]
 
-    @api.depends("temperature", *(f"symptom_{key}" for key, _label in SYMPTOMS))
+    @api.model
+    def _symptom_fields(self):
+        """The symptom fields, in the order they are declared."""
+        return [name for name in self._fields if name.startswith(SYMPTOM_PREFIX)]
+
+    @api.model
+    def _symptoms(self):
+        """[(key, label in the user's language)] of the morning screen's symptoms."""
+        return [
+            (name[len(SYMPTOM_PREFIX) :], self._fields[name]._description_string(self.env))
+            for name in self._symptom_fields()
+        ]
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        """The form lists every symptom field where its placeholder is."""
+        arch, view = super()._get_view(view_id, view_type, **options)
+        for anchor in arch.iterfind(".//group[@name='health_screen']/field[@name='health_notes']"):
+            for name in self._symptom_fields():
+                anchor.addprevious(etree.Element("field", name=name))
+        return arch, view
+
+    @api.depends(lambda self: ["temperature", *self._symptom_fields()])
     def _compute_health_abnormal(self):
+        symptom_fields = self._symptom_fields()
         for attendance in self:
             attendance.health_abnormal = bool(
                 attendance.temperature >= FEVER_CELSIUS
-                or any(attendance[f"symptom_{key}"] for key, _label in SYMPTOMS)
+                or any(attendance[name] for name in symptom_fields)
             )
 
     @api.depends("check_out")
@@ -211,6 +229,7 @@ class SmartKidsAttendance(models.Model):
             "arrival_mode": self.arrival_mode,
             "health_screened": self.health_screened,
             "health_abnormal": self.health_abnormal,
+            "symptoms": self._symptoms(),
         }
         messages = {
             "checked_in": self.env._("Checked in at %(time)s", time=result["check_in"]),
@@ -254,11 +273,12 @@ class SmartKidsAttendance(models.Model):
             vals["temperature"] = health.get("temperature") or 0.0
             vals["health_notes"] = health.get("notes") or False
             symptoms = set(health.get("symptoms") or [])
-            unknown = symptoms - {key for key, _label in SYMPTOMS}
+            keys = {key for key, _label in self._symptoms()}
+            unknown = symptoms - keys
             if unknown:
                 raise UserError(self.env._("Unknown symptom: %(s)s", s=", ".join(sorted(unknown))))
-            for key, _label in SYMPTOMS:
-                vals[f"symptom_{key}"] = key in symptoms
+            for key in keys:
+                vals[SYMPTOM_PREFIX + key] = key in symptoms
         was_abnormal = self.health_abnormal
         self.write(vals)
         if self.health_abnormal and not was_abnormal:
@@ -328,11 +348,7 @@ class SmartKidsAttendance(models.Model):
 
     def _health_summary(self):
         self.ensure_one()
-        found = [
-            self._fields[f"symptom_{key}"]._description_string(self.env)
-            for key, _label in SYMPTOMS
-            if self[f"symptom_{key}"]
-        ]
+        found = [label for key, label in self._symptoms() if self[SYMPTOM_PREFIX + key]]
         if self.temperature:
             found.insert(0, f"{self.temperature:.1f} °C")
         if self.health_notes:

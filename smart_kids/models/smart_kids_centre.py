@@ -294,6 +294,26 @@ class SmartKidsCentre(models.Model):
             lambda user: user.active and (self.area_id | self.lao_id) & user.smart_kids_area_ids
         )
 
+    def search_children(self, text):
+        """Enrolled children of this centre whose name or nickname contains ``text``: the
+        check-in screen's search when a card is lost (the phone and the kiosk alike)."""
+        self.ensure_one()
+        text = (text or "").strip()[:64]
+        if not text:
+            return []
+        return self.env["smart_kids.child"].search_read(
+            [
+                ("centre_id", "=", self.id),
+                ("state", "=", "enrolled"),
+                "|",
+                ("name", "ilike", text),
+                ("nickname", "ilike", text),
+            ],
+            ["name", "nickname"],
+            limit=8,
+            order="name",
+        )
+
     def get_roster(self, day=None):
         """Today's roster for the check-in screen: arrived, absent and missing children."""
         self.ensure_one()

@@ -36,6 +36,24 @@ class TestAttendance(SmartKidsCase):
             self._scan(payload, centre)
         self.assertEqual(self.env["smart_kids.attendance"].search_count([]), count)
 
+    def test_symptoms_are_the_symptom_fields_everywhere(self):
+        """Declaring a symptom_* field is all it takes: the form, the screens' buttons (in
+        the scan result) and the summaries follow."""
+        Attendance = self.env["smart_kids.attendance"]
+        keys = [key for key, _label in Attendance._symptoms()]
+        self.assertEqual(keys[:3], ["fever", "cough", "runny_nose"])
+        self.assertEqual(len(keys), len(set(keys)))
+        arch = Attendance.get_views([(False, "form")])["views"]["form"]["arch"]
+        for key in keys:
+            self.assertIn(f'name="symptom_{key}"', arch)
+        scanned = Attendance.with_user(self.user_teacher).scan_card(
+            self.centre_1.id, self.child_1.card_payload
+        )
+        self.assertEqual([key for key, _label in scanned["symptoms"]], keys)
+        attendance = Attendance.browse(scanned["attendance_id"])
+        attendance.with_user(self.user_teacher).record_arrival(health={"symptoms": keys[-1:]})
+        self.assertEqual(attendance._health_summary(), Attendance._symptoms()[-1][1])
+
     def test_card_token_is_random_and_not_the_id(self):
         self.assertTrue(self.child_1.card_payload.startswith("SK1:"))
         self.assertNotIn(str(self.child_1.id), self.child_1.card_payload[4:8])

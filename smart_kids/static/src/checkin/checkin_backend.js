@@ -22,18 +22,7 @@ export class UserCheckinBackend {
         return this.orm.call("smart_kids.attendance", "scan_child", [centreId, childId]);
     }
     searchChildren(centreId, text) {
-        return this.orm.searchRead(
-            "smart_kids.child",
-            [
-                ["centre_id", "=", centreId],
-                ["state", "=", "enrolled"],
-                "|",
-                ["name", "ilike", text],
-                ["nickname", "ilike", text],
-            ],
-            ["name", "nickname"],
-            { limit: 8, order: "name" }
-        );
+        return this.orm.call("smart_kids.centre", "search_children", [[centreId], text]);
     }
     recordArrival(attendanceId, arrivalMode, health) {
         return this.orm.call("smart_kids.attendance", "record_arrival", [[attendanceId]], {

@@ -5,16 +5,6 @@ import { useBus, useService } from "@web/core/utils/hooks";
 import { scanQrCode } from "./qr_scanner";
 import { KioskCheckinBackend, UserCheckinBackend } from "./checkin_backend";
 
-const SYMPTOMS = [
-    ["fever", _t("Fever")],
-    ["cough", _t("Cough")],
-    ["runny_nose", _t("Runny nose")],
-    ["rash", _t("Rash")],
-    ["mouth_ulcers", _t("Mouth ulcers")],
-    ["hand_foot_blisters", _t("Blisters on hands or feet")],
-    ["wound", _t("Wounds or bruises")],
-    ["lice", _t("Head lice")],
-];
 const ARRIVAL_MODES = [
     ["guardian", _t("Guardian")],
     ["van", _t("School Van")],
@@ -48,7 +38,6 @@ export class CheckinScreen extends Component {
         this.backend = this.props.kioskToken
             ? new KioskCheckinBackend(this.props.kioskToken)
             : new UserCheckinBackend(useService("orm"));
-        this.symptoms = SYMPTOMS;
         this.arrivalModes = ARRIVAL_MODES;
         this.absenceReasons = ABSENCE_REASONS;
         this.state = useState({
