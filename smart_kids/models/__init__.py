@@ -1,5 +1,6 @@
-# The scope mixin first: the models below inherit it as they are defined.
+# Abstract models first: the models below inherit them as they are defined.
 from . import smart_kids_scoped_mixin  # isort: skip
+from . import smart_kids_vaccination_base  # isort: skip
 from . import res_partner
 from . import res_users
 from . import smart_kids_absence
