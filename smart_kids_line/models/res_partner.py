@@ -48,7 +48,9 @@ class ResPartner(models.Model):
             )
 
     def action_new_line_link_code(self):
-        """A fresh single-use code for each guardian (older unused ones stop working)."""
+        """A fresh single-use code for each guardian (older unused ones stop working), by
+        the teachers who may change these guardians (not by read-only roles)."""
+        self.check_access("write")
         Code = self.env["smart_kids.line.link.code"]
         for partner in self:
             centre = partner.smart_kids_guardian_ids.child_id.centre_id[:1]

@@ -18,13 +18,21 @@ class SmartKidsLineLinkCode(models.Model):
     _description = "LINE Link Code"
     _inherit = ["smart_kids.scoped.mixin"]
     _order = "id desc"
-    _rec_name = "code"
+    _rec_name = "partner_id"
 
     partner_id = fields.Many2one(
         "res.partner", string="Guardian", required=True, ondelete="cascade", index=True
     )
     channel_id = fields.Many2one("smart_kids.line.channel", required=True, ondelete="cascade")
-    code = fields.Char(required=True, readonly=True, index=True, copy=False)
+    # whoever sends this code from LINE becomes the guardian: only the teachers who hand the
+    # slip over read it (executives and officers see that a code exists, not its value)
+    code = fields.Char(
+        required=True,
+        readonly=True,
+        index=True,
+        copy=False,
+        groups="smart_kids.smart_kids_group_teacher",
+    )
     expires_at = fields.Datetime(required=True, readonly=True)
     used_at = fields.Datetime(readonly=True)
 

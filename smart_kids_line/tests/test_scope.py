@@ -90,6 +90,25 @@ class TestLineScope(HttpCase, LineCommon, JsonRpcAccess, ScopeAttack):
         self.guardian.with_user(self.user_admin).line_user_id = "U-repaired"
         self.assertEqual(self.guardian.line_user_id, "U-repaired")
 
+    def test_link_codes_are_made_and_read_by_the_guardians_teachers_only(self):
+        for user in (self.user_executive, self.user_province, self.user_internal):
+            self._assert_refused(
+                user, "res.partner", "action_new_line_link_code", self.guardian.ids
+            )
+        self._assert_refused(
+            self.user_teacher, "res.partner", "action_new_line_link_code", self.guardian_far.ids
+        )
+        code = self.guardian.line_link_code_ids[:1]
+        self._assert_refused(
+            self.user_executive, "smart_kids.line.link.code", "read", code.ids, ["code"]
+        )
+        self.assertEqual(
+            self._execute(
+                self.user_teacher, "smart_kids.line.link.code", "read", code.ids, ["code"]
+            )[0]["code"],
+            code.code,
+        )
+
     def test_a_head_links_groups_to_their_own_centre_only(self):
         self._assert_refused(
             self.user_head,
