@@ -41,7 +41,9 @@ class SmartKidsCentre(models.Model):
             centre.survey_url = f"{base}/smart_kids/satisfaction/{centre.sudo().survey_token}"
 
     def action_send_survey_invitation(self):
-        """Post the satisfaction survey link to the centre's guardians (LINE group if any)."""
+        """Post the satisfaction survey link to the centre's guardians (LINE group if any):
+        the centre's own staff do (those who may change the centre), not read-only roles."""
+        self.check_access("write")
         survey = self.env.ref(SURVEY_XMLID, raise_if_not_found=False)
         if not survey or not survey.sudo().active:
             raise UserError(self.env._("The parent satisfaction survey is not available."))

@@ -98,6 +98,18 @@ class TestReportsScope(HttpCase, ReportsCommon, JsonRpcAccess, ScopeAttack):
         self.assertEqual(evaluation.self_assessed_by, self.user_head)
         self.assertEqual(evaluation.committee_user_ids, self.user_district)
 
+    def test_only_the_centres_staff_send_survey_invitations(self):
+        for user in (self.user_executive, self.user_district):
+            self._assert_refused(
+                user, "smart_kids.centre", "action_send_survey_invitation", self.centre_1.ids
+            )
+        self._assert_refused(
+            self.user_head, "smart_kids.centre", "action_send_survey_invitation", self.centre_4.ids
+        )
+        self._execute(
+            self.user_head, "smart_kids.centre", "action_send_survey_invitation", self.centre_1.ids
+        )
+
     def test_summary_xlsx_of_an_area_out_of_reach_is_refused(self):
         wizard = (
             self.env["smart_kids.report.wizard"]
