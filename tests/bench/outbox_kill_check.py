@@ -84,6 +84,13 @@ def main():
         create_database(DB, MODULES, fresh=True)
         channel_id = shell_data(DB, SETUP.format(count=1, fake_url=fake.url))["channel_id"]
         stamp = int(time.time())
+
+        def sent_rows():
+            return psql(
+                "SELECT count(*) FROM smart_kids_line_message"
+                f" WHERE dedupe_key LIKE 'bulk:%:{stamp}' AND state = 'sent'"
+            ).strip()
+
         queued = odoo_shell(
             DB,
             QUEUE.format(
@@ -131,6 +138,9 @@ def main():
             if time.monotonic() > deadline:
                 break
             time.sleep(0.05)
+        # LINE has everything; let the worker record the last answers before it stops
+        while int(sent_rows()) < args.messages and time.monotonic() < deadline:
+            time.sleep(0.1)
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     finally:
@@ -142,10 +152,7 @@ def main():
     texts = Counter(body["messages"][0]["text"] for body in bulk_deliveries())
     pushes = [r for r in fake.requests if r[1] == PUSH and is_bulk(r[3])]
     others = len(fake.deliveries(PUSH)) - len(bulk_deliveries())
-    sent = psql(
-        f"SELECT count(*) FROM smart_kids_line_message WHERE dedupe_key LIKE 'bulk:%:{stamp}'"
-        " AND state = 'sent'"
-    ).strip()
+    sent = sent_rows()
     print(
         f"killed the sending worker (SIGKILL) right after LINE accepted message {at_kill} of "
         f"{args.messages}, before the worker got the answer; rows then: {states}"
