@@ -1,22 +1,56 @@
-"""The figures of the executive summary, computed once for the PDF, the xlsx and the bench."""
+"""The figures of the executive summary, defined once: the counters (SQL), the rates, and
+the columns of the PDF and the xlsx all come from the tables below. A new figure of the
+centre-day table is one line in DAY_COUNTERS and one in FIGURES (plus its Thai label)."""
+
+from typing import NamedTuple
 
 from odoo import api
 from odoo import models
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
-# from the centre-day table, in the order of the SELECT in _add_days
-DAY_COUNTERS = (
-    "open_days",
-    "current_days",
-    "expected",
-    "checked_in",
-    "lunch_days",
-    "lunch_photo_days",
-    "activities",
-    "activity_days",
-    "health_findings",
+_lt = LazyTranslate(__name__)
+
+# Counters summed from the centre-day table over the period: key -> SQL aggregate.
+DAY_COUNTERS = {
+    "open_days": "sum(open_count)",
+    "current_days": "sum(current_count)",
+    "expected": "sum(expected_count) FILTER (WHERE is_open)",
+    "checked_in": "sum(checked_in_count)",
+    "lunch_days": "count(*) FILTER (WHERE lunch_recorded)",
+    "lunch_photo_days": "count(*) FILTER (WHERE lunch_photographed)",
+    "activities": "sum(activity_count)",
+    "activity_days": "count(*) FILTER (WHERE activity_count > 0)",
+    "health_findings": "sum(health_abnormal_count)",
+}
+# Counters of the children and guardians enrolled now (see _add_children).
+CHILD_COUNTERS = ("enrolled", "growth_flags", "guardians", "guardians_line")
+COUNTERS = (*CHILD_COUNTERS, *DAY_COUNTERS)
+
+
+class Figure(NamedTuple):
+    """A column of the summary: a counter (``kind`` "int") or a share of two (``pct``)."""
+
+    key: str
+    label: LazyTranslate
+    kind: str = "int"
+    part: str = ""
+    whole: str = ""
+    alert_below: float | None = None  # the PDF marks a centre under this share
+
+
+# The columns of a centre's row, in order, in the PDF and the xlsx.
+FIGURES = (
+    Figure("enrolled", _lt("Children")),
+    Figure("attendance_rate", _lt("Attendance"), "pct", "checked_in", "expected"),
+    Figure("currency_rate", _lt("Data current"), "pct", "current_days", "open_days", 50),
+    Figure("lunch_rate", _lt("Lunch recorded"), "pct", "lunch_days", "open_days"),
+    Figure("lunch_photo_rate", _lt("Lunch photo"), "pct", "lunch_photo_days", "open_days"),
+    Figure("activities", _lt("Activities")),
+    Figure("line_rate", _lt("On LINE"), "pct", "guardians_line", "guardians"),
+    Figure("health_findings", _lt("Health findings")),
+    Figure("growth_flags", _lt("Growth flags")),
 )
-COUNTERS = ("enrolled", *DAY_COUNTERS, "growth_flags", "guardians", "guardians_line")
 
 
 class SmartKidsExecutiveSummary(models.AbstractModel):
@@ -51,16 +85,16 @@ class SmartKidsExecutiveSummary(models.AbstractModel):
 
     @api.model
     def _add_days(self, rows, centres, date_from, date_to):
+        # the aggregates are this module's constants, never input
+        aggregates = SQL(", ".join(DAY_COUNTERS.values()))  # pylint: disable=sql-injection
         self.env.cr.execute(
             SQL(
                 """
-SELECT centre_id, sum(open_count), sum(current_count), sum(expected_count) FILTER (WHERE is_open),
-       sum(checked_in_count), count(*) FILTER (WHERE lunch_recorded),
-       count(*) FILTER (WHERE lunch_photographed), sum(activity_count),
-       count(*) FILTER (WHERE activity_count > 0), sum(health_abnormal_count)
+SELECT centre_id, %s
   FROM smart_kids_centre_day
  WHERE centre_id = ANY(%s) AND date BETWEEN %s AND %s
  GROUP BY centre_id""",
+                aggregates,
                 centres.ids,
                 date_from,
                 date_to,
@@ -89,9 +123,8 @@ SELECT ch.centre_id, count(DISTINCT ch.id),
                 centres.ids,
             )
         )
-        keys = ("enrolled", "growth_flags", "guardians", "guardians_line")
         for centre_id, *values in self.env.cr.fetchall():
-            rows[centre_id].update(zip(keys, values, strict=True))
+            rows[centre_id].update(zip(CHILD_COUNTERS, values, strict=True))
 
     @api.model
     def _guardian_on_line_sql(self):
@@ -107,15 +140,15 @@ SELECT ch.centre_id, count(DISTINCT ch.id),
 
     @api.model
     def _add_rates(self, row):
-        def share(part, whole):
-            return round(100.0 * part / whole, 1) if whole else None
+        for figure in FIGURES:
+            if figure.kind == "pct":
+                whole = row[figure.whole]
+                row[figure.key] = round(100.0 * row[figure.part] / whole, 1) if whole else None
 
-        row["attendance_rate"] = share(row["checked_in"], row["expected"])
-        row["currency_rate"] = share(row["current_days"], row["open_days"])
-        row["lunch_rate"] = share(row["lunch_days"], row["open_days"])
-        row["lunch_photo_rate"] = share(row["lunch_photo_days"], row["open_days"])
-        row["activity_rate"] = share(row["activity_days"], row["open_days"])
-        row["line_rate"] = share(row["guardians_line"], row["guardians"])
+    @api.model
+    def _columns(self):
+        """The figures' columns with their labels in the user's language."""
+        return [(figure, figure.label._translate(self.env.lang)) for figure in FIGURES]
 
     @api.model
     def _stars_distribution(self, rows):

@@ -3,7 +3,15 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
+from .. import thai_format
 from .report_helpers import thai_values
+
+
+def fmt_figure(figure, row):
+    """A figure of a summary row as the PDF shows it: 1,234 or 95.5%."""
+    if figure.kind == "pct":
+        return thai_format.percent(row[figure.part], row[figure.whole])
+    return thai_format.number(row[figure.key])
 
 
 class ReportExecutiveSummary(models.AbstractModel):
@@ -34,5 +42,7 @@ class ReportExecutiveSummary(models.AbstractModel):
             "date_from": date_from,
             "date_to": date_to,
             "summary": summary,
+            "columns": self.env["smart_kids.executive.summary"]._columns(),
+            "fmt_figure": fmt_figure,
             **thai_values(self.env),
         }

@@ -181,6 +181,10 @@ class TestReports(HttpCase, ReportsCommon):
         strings = self._xlsx_strings(wizard.xlsx_attachment_id.raw)
         self.assertIn("ศพด.บ้านโนนสะอาด", strings)
         self.assertNotIn(self.centre_3.name, strings)
+        # every figure of the summary is a column, under its label in the reader's language
+        Summary = self.env["smart_kids.executive.summary"].with_user(self.user_executive)
+        for _figure, label in Summary._columns():
+            self.assertIn(label, strings)
 
         wizard = Wizard.create(
             {"report": "register", "centre_id": self.centre_1.id, "date": self.week[0]}

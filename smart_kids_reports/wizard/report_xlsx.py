@@ -41,16 +41,17 @@ def executive_summary_xlsx(env, area, date_from, date_to, summary):
         (env._("District"), lambda r: r["centre"].district_id.name or "", "text", 18),
         (env._("LAO"), lambda r: r["centre"].lao_id.name or "", "text", 24),
         (env._("Centre"), lambda r: r["centre"].name, "text", 30),
-        (env._("Children"), lambda r: r["enrolled"], "int", 10),
         (env._("School days"), lambda r: r["open_days"], "int", 10),
-        (env._("Attendance (%)"), lambda r: r["attendance_rate"], "pct", 12),
-        (env._("Data current (%)"), lambda r: r["currency_rate"], "pct", 12),
-        (env._("Lunch recorded (%)"), lambda r: r["lunch_rate"], "pct", 12),
-        (env._("Lunch photo (%)"), lambda r: r["lunch_photo_rate"], "pct", 12),
-        (env._("Activities"), lambda r: r["activities"], "int", 10),
-        (env._("Guardians on LINE (%)"), lambda r: r["line_rate"], "pct", 12),
-        (env._("Health findings"), lambda r: r["health_findings"], "int", 10),
-        (env._("Growth flags"), lambda r: r["growth_flags"], "int", 10),
+        # the summary's figures, as in the PDF (shares in %)
+        *(
+            (
+                f"{label} (%)" if figure.kind == "pct" else label,
+                lambda r, key=figure.key: r[key],
+                figure.kind,
+                12,
+            )
+            for figure, label in env["smart_kids.executive.summary"]._columns()
+        ),
         (
             env._("Result"),
             lambda r: (
@@ -75,10 +76,10 @@ def executive_summary_xlsx(env, area, date_from, date_to, summary):
     total_row = 4 + len(summary["rows"])
     totals = summary["totals"]
     sheet.write(total_row, 2, env._("Total"), st["total"])
-    for col, key in ((3, "enrolled"), (4, "open_days"), (9, "activities")):
-        sheet.write(total_row, col, totals[key], st["total"])
-    for col, key in ((5, "attendance_rate"), (6, "currency_rate"), (10, "line_rate")):
-        sheet.write(total_row, col, "" if totals[key] is None else totals[key], st["total"])
+    # totals under the school days and the figures (not under the result and the stars)
+    for col, (_label, get, _style, _width) in enumerate(columns[3:-2], start=3):
+        value = get(totals)
+        sheet.write(total_row, col, "" if value is None else value, st["total"])
     sheet.freeze_panes(4, 3)
     workbook.close()
     return output.getvalue()
