@@ -47,6 +47,7 @@ FIGURES = (
     Figure("lunch_rate", _lt("Lunch recorded"), "pct", "lunch_days", "open_days"),
     Figure("lunch_photo_rate", _lt("Lunch photo"), "pct", "lunch_photo_days", "open_days"),
     Figure("activities", _lt("Activities")),
+    Figure("activity_rate", _lt("Activity days"), "pct", "activity_days", "open_days"),
     Figure("line_rate", _lt("On LINE"), "pct", "guardians_line", "guardians"),
     Figure("health_findings", _lt("Health findings")),
     Figure("growth_flags", _lt("Growth flags")),
