@@ -22,6 +22,12 @@ REFUSALS = {
 class ScopeAttack:
     """Mixed into an ``HttpCase`` that also has ``JsonRpcAccess`` and ``SmartKidsCommon``."""
 
+    def _assert_refused(self, user, model, method, *args, **kwargs):
+        """``method`` called over JSON-RPC as ``user`` is refused with a clear error."""
+        with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.http"):
+            self._execute(user, model, method, *args, **kwargs)
+        self.assertIn(caught.exception.args[0], REFUSALS)
+
     def _module_models(self, module):
         """Stored models defined by ``module`` (its own, not the ones it extends)."""
         return sorted(
