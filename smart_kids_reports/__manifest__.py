@@ -1,13 +1,13 @@
 {
     "name": "Smart Kids: Reports and Evaluation",
-    "summary": "Executive reports, data-currency monitoring, centre evaluation and "
+    "summary": "Executive reports, data-freshness monitoring, centre evaluation and "
     "star certification, parent satisfaction",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Education",
     "author": "Smart Kids",
     "license": "LGPL-3",
     "depends": ["smart_kids", "survey"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["openupgradelib", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
         "security/smart_kids_reports_security.xml",

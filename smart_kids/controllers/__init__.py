@@ -1,1 +1,2 @@
+from . import checkin
 from . import kiosk

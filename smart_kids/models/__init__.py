@@ -1,6 +1,7 @@
 # Abstract models first: the models below inherit them as they are defined.
 from . import smart_kids_scoped_mixin  # isort: skip
 from . import smart_kids_vaccination_base  # isort: skip
+from . import smart_kids_centre_day_record  # isort: skip
 from . import res_partner
 from . import res_users
 from . import smart_kids_absence
@@ -17,8 +18,8 @@ from . import smart_kids_child_vaccination
 from . import smart_kids_classroom
 from . import smart_kids_day_activity
 from . import smart_kids_dish
-from . import smart_kids_event
 from . import smart_kids_growth_measurement
+from . import smart_kids_hooks
 from . import smart_kids_lunch
 from . import smart_kids_photo
 from . import smart_kids_teacher

@@ -147,18 +147,15 @@ class SmartKidsAttendance(models.Model):
                 raise ValidationError(self.env._("Check-out cannot be before check-in."))
 
     # ------------------------------------------------------------------
-    # Scanning API, shared by the teacher's screen and the kiosk
+    # Scanning, for the check-in screen's service (controllers/checkin.py)
     # ------------------------------------------------------------------
     @api.model
-    def scan_card(self, centre_id, payload):
-        """Check a child in or out from the payload of their QR card.
+    def _scan_card(self, centre, payload):
+        """Check a child in or out at ``centre`` from the payload of their QR card.
 
-        Returns what the screen shows; refuses a card that is not valid here with a
+        Returns ``(attendance, status)``; refuses a card that is not valid here with a
         ``UserError`` and writes nothing.
         """
-        centre = self.env["smart_kids.centre"].browse(centre_id).exists()
-        if not centre:
-            raise UserError(self.env._("Choose your centre before scanning."))
         child = self.env["smart_kids.child"]._find_by_card(payload)
         if not child:
             raise UserError(
@@ -167,15 +164,13 @@ class SmartKidsAttendance(models.Model):
         return self._scan_child(centre, child)
 
     @api.model
-    def scan_child(self, centre_id, child_id):
-        """Same as a scan, for a child picked by name when the card is lost."""
-        centre = self.env["smart_kids.centre"].browse(centre_id).exists()
-        child = self.env["smart_kids.child"].browse(child_id).exists()
-        if not (centre and child):
-            raise UserError(self.env._("This child was not found."))
-        return self._scan_child(centre, child)
-
     def _scan_child(self, centre, child):
+        """Same as a scan, for a child picked by name when the card is lost.
+
+        The status says what happened: ``checked_in`` (just now), ``already_in`` (a second
+        scan within minutes), ``check_out`` (later: who collects the child?) or
+        ``already_out``.
+        """
         if child.centre_id != centre:
             # say no more than needed: the child is not of this centre
             raise UserError(self.env._("This card belongs to a child of another centre."))
@@ -201,62 +196,12 @@ class SmartKidsAttendance(models.Model):
                 }
             )
             absence.unlink()  # came after all: the child is here
-            return attendance._scan_result("checked_in")
+            return attendance, "checked_in"
         if attendance.check_out:
-            return attendance._scan_result("already_out")
+            return attendance, "already_out"
         if now - attendance.check_in < timedelta(minutes=DOUBLE_SCAN_MINUTES):
-            return attendance._scan_result("already_in")
-        return attendance._scan_result("check_out")
-
-    def _scan_result(self, status):
-        self.ensure_one()
-        child = self.child_id
-        centre = self.centre_id
-        result = {
-            "status": status,
-            "attendance_id": self.id,
-            "child": {
-                "id": child.id,
-                "name": child.name,
-                "nickname": child.nickname or "",
-                "title": dict(child._fields["title"]._description_selection(self.env))[child.title],
-                "age": child.age_display,
-                "allergies": child.food_allergen_ids.mapped("name"),
-                "image_url": f"/web/image/smart_kids.child/{child.id}/image_256",
-            },
-            "check_in": centre._local_time_str(self.check_in),
-            "check_out": centre._local_time_str(self.check_out) if self.check_out else False,
-            "arrival_mode": self.arrival_mode,
-            "health_screened": self.health_screened,
-            "health_abnormal": self.health_abnormal,
-            "symptoms": self._symptoms(),
-        }
-        messages = {
-            "checked_in": self.env._("Checked in at %(time)s", time=result["check_in"]),
-            "already_in": self.env._("Already checked in at %(time)s", time=result["check_in"]),
-            "already_out": self.env._("Already checked out at %(time)s", time=result["check_out"]),
-            "check_out": self.env._("Who is collecting %(child)s?", child=child.name),
-        }
-        result["message"] = messages[status]
-        if status == "check_out":
-            result["collectors"] = [
-                {
-                    "pickup_id": p.id,
-                    "name": p.name,
-                    "relationship": p.relationship,
-                    "image_url": f"/web/image/smart_kids.child.pickup/{p.id}/image_128",
-                }
-                for p in child.pickup_ids
-            ] + [
-                {
-                    "partner_id": g.partner_id.id,
-                    "name": g.partner_id.name,
-                    "relationship": g.relationship,
-                    "image_url": False,
-                }
-                for g in child.guardian_ids
-            ]
-        return result
+            return attendance, "already_in"
+        return attendance, "check_out"
 
     def record_arrival(self, arrival_mode=None, health=None):
         """Arrival details after the scan: how the child came and the health screen.
@@ -283,13 +228,13 @@ class SmartKidsAttendance(models.Model):
         self.write(vals)
         if self.health_abnormal and not was_abnormal:
             self._notify_health_abnormal()
-        return self._scan_result("checked_in")
+        return True
 
     def check_out_child(self, pickup_id=None, partner_id=None, other_name=None, reason=None):
         """Hand the child over to an authorised adult, or to someone else with a reason."""
         self.ensure_one()
         if self.check_out:
-            return self._scan_result("already_out")
+            return True
         child = self.child_id
         vals = {"check_out": fields.Datetime.now(), "check_out_user_id": self.env.uid}
         if pickup_id:
@@ -319,8 +264,8 @@ class SmartKidsAttendance(models.Model):
         self._scope_write_workflow(vals)
         if self.collector_unauthorised:
             self._notify_unauthorised_collector()
-        self.env["smart_kids.event"]._emit("check_out", self)
-        return self._scan_result("already_out")
+        self.env["smart_kids.hooks"]._emit("check_out", self)
+        return True
 
     # ------------------------------------------------------------------
     # Alerts
@@ -331,7 +276,7 @@ class SmartKidsAttendance(models.Model):
                 self.env._("Health screen: %(child)s", child=attendance.child_id.name),
                 attendance._health_summary(),
             )
-        self.env["smart_kids.event"]._emit("health_abnormal", self)
+        self.env["smart_kids.hooks"]._emit("health_abnormal", self)
 
     def _notify_unauthorised_collector(self):
         for attendance in self:
@@ -359,5 +304,5 @@ class SmartKidsAttendance(models.Model):
     def create(self, vals_list):
         attendances = super().create(vals_list)
         self.env["smart_kids.unaccounted.case"]._resolve_for(attendances, "checked_in")
-        self.env["smart_kids.event"]._emit("check_in", attendances)
+        self.env["smart_kids.hooks"]._emit("check_in", attendances)
         return attendances

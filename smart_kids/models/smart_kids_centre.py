@@ -1,6 +1,8 @@
+from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
+from typing import NamedTuple
 
 import pytz
 
@@ -13,6 +15,18 @@ from odoo.addons.base.models.res_partner import _tz_get
 
 from .secret_tokens import fill_missing_tokens
 from .secret_tokens import new_token
+
+
+class Roster(NamedTuple):
+    """One centre's day: who is expected, who came, who is absent and who is missing."""
+
+    day: date
+    is_open: bool
+    expected: models.BaseModel
+    attendances: models.BaseModel
+    absences: models.BaseModel
+    missing: models.BaseModel
+    unaccounted: models.BaseModel
 
 
 class SmartKidsCentre(models.Model):
@@ -314,57 +328,28 @@ class SmartKidsCentre(models.Model):
             order="name",
         )
 
-    def get_roster(self, day=None):
-        """Today's roster for the check-in screen: arrived, absent and missing children."""
+    def _roster(self, day=None):
+        """Who is expected on ``day`` (today by default) and where they are: the check-in
+        screen's roster tab."""
         self.ensure_one()
-        day = fields.Date.to_date(day) if day else self._local_date(fields.Datetime.now())
+        day = day or self._local_date(fields.Datetime.now())
         attendances = self.env["smart_kids.attendance"].search(
             [("centre_id", "=", self.id), ("date", "=", day)]
         )
-        absences = self.env["smart_kids.absence"].search(
-            [("centre_id", "=", self.id), ("date", "=", day)]
-        )
         expected = self._expected_children(day)
-        missing = expected - attendances.child_id
-        open_cases = (
-            self.env["smart_kids.unaccounted.case"]
+        return Roster(
+            day=day,
+            is_open=self._is_open_on(day),
+            expected=expected,
+            attendances=attendances,
+            absences=self.env["smart_kids.absence"].search(
+                [("centre_id", "=", self.id), ("date", "=", day)]
+            ),
+            missing=expected - attendances.child_id,
+            unaccounted=self.env["smart_kids.unaccounted.case"]
             .search([("centre_id", "=", self.id), ("date", "=", day), ("state", "=", "open")])
-            .child_id
+            .child_id,
         )
-        reasons = dict(absences._fields["reason"]._description_selection(self.env))
-
-        def child_info(child, **extra):
-            return {
-                "id": child.id,
-                "name": child.name,
-                "nickname": child.nickname or "",
-                "image_url": f"/web/image/smart_kids.child/{child.id}/image_128",
-                **extra,
-            }
-
-        return {
-            "centre": {"id": self.id, "name": self.name},
-            "date": fields.Date.to_string(day),
-            "is_open": self._is_open_on(day),
-            "expected_count": len(expected),
-            "arrived": [
-                child_info(
-                    a.child_id,
-                    time=self._local_time_str(a.check_in),
-                    left=bool(a.check_out),
-                    health_abnormal=a.health_abnormal,
-                )
-                for a in attendances.sorted("check_in")
-            ],
-            "absent": [
-                child_info(a.child_id, reason=reasons[a.reason], note=a.note or "")
-                for a in absences
-            ],
-            "missing": [
-                child_info(child, unaccounted=child in open_cases)
-                for child in missing.sorted("name")
-            ],
-        }
 
     def action_view_children(self):
         self.ensure_one()

@@ -3,7 +3,7 @@ from odoo import fields
 from odoo import models
 
 # The four developmental domains of Thailand's Early Childhood Curriculum B.E. 2560.
-DOMAINS = [
+DEVELOPMENT_DOMAINS = [
     ("physical", "Physical"),
     ("emotional", "Emotional and Mental"),
     ("social", "Social"),
@@ -16,19 +16,14 @@ class SmartKidsDayActivity(models.Model):
 
     _name = "smart_kids.day.activity"
     _description = "Daily Activity"
-    _inherit = ["smart_kids.scoped.mixin", "mail.thread"]
+    _inherit = ["smart_kids.centre.day.record"]
     _order = "date desc, id desc"
+    _day_record_hook = "activity_recorded"
 
     name = fields.Char(string="Title", required=True)
-    centre_id = fields.Many2one(
-        "smart_kids.centre",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        default=lambda self: self.env["smart_kids.child"]._default_centre_id(),
+    development_domain = fields.Selection(
+        DEVELOPMENT_DOMAINS, string="Developmental Domain", required=True
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
-    domain = fields.Selection(DOMAINS, string="Developmental Domain", required=True)
     description = fields.Text()
     photo_ids = fields.One2many("smart_kids.photo", "day_activity_id", string="Photos")
     child_ids = fields.Many2many(
@@ -53,9 +48,3 @@ class SmartKidsDayActivity(models.Model):
                 .search([("centre_id", "=", activity.centre_id.id), ("date", "=", activity.date)])
                 .child_id
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        activities = super().create(vals_list)
-        self.env["smart_kids.event"]._emit("activity_recorded", activities)
-        return activities

@@ -15,18 +15,11 @@ class SmartKidsLunch(models.Model):
 
     _name = "smart_kids.lunch"
     _description = "Lunch"
-    _inherit = ["smart_kids.scoped.mixin", "mail.thread"]
+    _inherit = ["smart_kids.centre.day.record"]
     _order = "date desc, centre_id"
     _rec_name = "date"
+    _day_record_hook = "lunch_recorded"
 
-    centre_id = fields.Many2one(
-        "smart_kids.centre",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        default=lambda self: self.env["smart_kids.child"]._default_centre_id(),
-    )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     dish_ids = fields.Many2many("smart_kids.dish", string="Dishes")
     photo_ids = fields.One2many("smart_kids.photo", "lunch_id", string="Photos")
     present_count = fields.Integer(compute="_compute_present_count", string="Children Present")
@@ -144,9 +137,3 @@ class SmartKidsLunch(models.Model):
         for lunch in self:
             if lunch.served_count < 0 or lunch.cost_per_head < 0:
                 raise ValidationError(self.env._("Servings and cost cannot be negative."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lunches = super().create(vals_list)
-        self.env["smart_kids.event"]._emit("lunch_recorded", lunches)
-        return lunches

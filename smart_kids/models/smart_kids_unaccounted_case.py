@@ -99,7 +99,7 @@ class SmartKidsUnaccountedCase(models.Model):
                     ),
                     user_id=user.id,
                 )
-        self.env["smart_kids.event"]._emit("unaccounted_opened", cases)
+        self.env["smart_kids.hooks"]._emit("unaccounted_opened", cases)
         return cases
 
     def _escalate(self, now):
@@ -119,7 +119,7 @@ class SmartKidsUnaccountedCase(models.Model):
                     user_id=user.id,
                 )
         self._scope_write_workflow({"escalated_at": now})
-        self.env["smart_kids.event"]._emit("unaccounted_escalated", self)
+        self.env["smart_kids.hooks"]._emit("unaccounted_escalated", self)
 
     @api.model
     def _schedule_next_run(self, now):
@@ -177,4 +177,4 @@ class SmartKidsUnaccountedCase(models.Model):
         cases.activity_ids.action_feedback(
             feedback=self.env._("Resolved by %(user)s", user=self.env.user.name)
         )
-        self.env["smart_kids.event"]._emit("unaccounted_resolved", cases)
+        self.env["smart_kids.hooks"]._emit("unaccounted_resolved", cases)

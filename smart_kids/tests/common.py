@@ -16,6 +16,8 @@ from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 from odoo.tools.misc import file_path
 
+from odoo.addons.smart_kids.controllers.checkin import CheckinService
+
 
 def _tiny_png():
     buffer = io.BytesIO()
@@ -39,6 +41,11 @@ def assert_thai_complete(case, module):
 def password_of(login):
     """Test users' password (new_test_user would pad logins shorter than 8 characters)."""
     return f"{login}-password"
+
+
+def checkin(user, action, **params):
+    """Run a check-in screen action as ``user``, as their phone does (without the HTTP)."""
+    return CheckinService(user.env(user=user)).run(action, params)
 
 
 def recent_monday():
@@ -163,7 +170,7 @@ class SmartKidsCommon:
             ),
             "smart_kids.day.activity": (
                 env["smart_kids.day.activity"].create(
-                    {"centre_id": centre.id, "name": "Songs", "domain": "social"}
+                    {"centre_id": centre.id, "name": "Songs", "development_domain": "social"}
                 ),
                 {"description": "sang"},
             ),

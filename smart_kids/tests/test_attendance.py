@@ -8,6 +8,7 @@ from odoo.tests import tagged
 
 from .common import SmartKidsCase
 from .common import at
+from .common import checkin
 from .common import recent_monday
 
 DAY = recent_monday()
@@ -25,9 +26,11 @@ class TestAttendance(SmartKidsCase):
         )
 
     def _scan(self, payload=None, centre=None):
-        return self.Attendance.scan_card(
-            (centre or self.centre_1).id,
-            self.child_1.card_payload if payload is None else payload,
+        return checkin(
+            self.user_teacher,
+            "scan",
+            centre_id=(centre or self.centre_1).id,
+            payload=self.child_1.card_payload if payload is None else payload,
         )
 
     def _assert_refused(self, message, payload, centre=None):
@@ -38,7 +41,7 @@ class TestAttendance(SmartKidsCase):
 
     def test_symptoms_are_the_symptom_fields_everywhere(self):
         """Declaring a symptom_* field is all it takes: the form, the screens' buttons (in
-        the scan result) and the summaries follow."""
+        the screen's setup) and the summaries follow."""
         Attendance = self.env["smart_kids.attendance"]
         keys = [key for key, _label in Attendance._symptoms()]
         self.assertEqual(keys[:3], ["fever", "cough", "runny_nose"])
@@ -46,10 +49,9 @@ class TestAttendance(SmartKidsCase):
         arch = Attendance.get_views([(False, "form")])["views"]["form"]["arch"]
         for key in keys:
             self.assertIn(f'name="symptom_{key}"', arch)
-        scanned = Attendance.with_user(self.user_teacher).scan_card(
-            self.centre_1.id, self.child_1.card_payload
-        )
-        self.assertEqual([key for key, _label in scanned["symptoms"]], keys)
+        setup = checkin(self.user_teacher, "setup")
+        self.assertEqual([key for key, _label in setup["symptoms"]], keys)
+        scanned = self._scan()
         attendance = Attendance.browse(scanned["attendance_id"])
         attendance.with_user(self.user_teacher).record_arrival(health={"symptoms": keys[-1:]})
         self.assertEqual(attendance._health_summary(), Attendance._symptoms()[-1][1])
@@ -114,12 +116,16 @@ class TestAttendance(SmartKidsCase):
         self.assertFalse(attendance.health_abnormal)
         self.assertFalse(self.child_1.activity_ids)
 
-        result = attendance.record_arrival(
+        result = checkin(
+            self.user_teacher,
+            "arrival",
+            centre_id=self.centre_1.id,
+            attendance_id=attendance.id,
             health={
                 "temperature": 38.2,
                 "symptoms": ["cough", "hand_foot_blisters"],
                 "notes": "tired",
-            }
+            },
         )
         self.assertTrue(result["health_abnormal"])
         self.assertTrue(self.child_1.health_alert)
@@ -146,7 +152,13 @@ class TestAttendance(SmartKidsCase):
             with self.assertRaisesRegex(UserError, "needs their name and a reason"):
                 attendance.check_out_child(other_name="Uncle Tong")
             self.assertFalse(attendance.check_out, "nothing written")
-            done = attendance.check_out_child(pickup_id=self.pickup.id)
+            done = checkin(
+                self.user_teacher,
+                "check_out",
+                centre_id=self.centre_1.id,
+                attendance_id=attendance.id,
+                pickup_id=self.pickup.id,
+            )
         self.assertEqual(done["status"], "already_out")
         self.assertEqual(done["check_out"], "15:30")
         self.assertEqual(attendance.collector_name, "Grandma Bua")
@@ -155,9 +167,7 @@ class TestAttendance(SmartKidsCase):
             self.assertEqual(self._scan()["message"], "Already checked out at 15:30")
 
         with freeze_time(MORNING):
-            other = self.Attendance.scan_card(
-                self.centre_1.id, self._child(self.centre_1, "Nok").card_payload
-            )
+            other = self._scan(self._child(self.centre_1, "Nok").card_payload)
         other = self.Attendance.browse(other["attendance_id"])
         with freeze_time(at(DAY, 16, 0)):
             other.check_out_child(other_name="Uncle Tong", reason="mother phoned")
@@ -167,29 +177,33 @@ class TestAttendance(SmartKidsCase):
 
     @freeze_time(MORNING)
     def test_search_fallback_and_scope(self):
-        result = self.Attendance.scan_child(self.centre_1.id, self.child_1.id)
+        result = checkin(
+            self.user_teacher, "scan_child", centre_id=self.centre_1.id, child_id=self.child_1.id
+        )
         self.assertEqual(result["status"], "checked_in")
         newcomer = self._child(self.centre_1, "Newcomer")
         with self.assertRaises(AccessError):
-            self.env["smart_kids.attendance"].with_user(self.user_executive).scan_child(
-                self.centre_1.id, newcomer.id
+            checkin(
+                self.user_executive, "scan_child", centre_id=self.centre_1.id, child_id=newcomer.id
             )
-        far = self.env["smart_kids.attendance"].with_user(self.user_teacher)
-        with self.assertRaises(AccessError):
-            far.scan_card(self.centre_4.id, self.child_4.card_payload)
+        with self.assertRaisesRegex(UserError, "Choose your centre"):
+            self._scan(self.child_4.card_payload, self.centre_4)
+        self.assertFalse(
+            self.env["smart_kids.attendance"].search([("child_id", "=", self.child_4.id)])
+        )
 
     @freeze_time(MORNING)
     def test_absence_and_roster(self):
         self._child(self.centre_1, "Bee")
         self._scan()
         kid = self.env["smart_kids.child"].search([("first_name", "=", "Bee")])
-        roster = self.centre_1.with_user(self.user_teacher).get_roster()
+        roster = checkin(self.user_teacher, "roster", centre_id=self.centre_1.id)
         self.assertEqual([c["name"] for c in roster["arrived"]], [self.child_1.name])
         self.assertEqual([c["id"] for c in roster["missing"]], kid.ids)
         self.env["smart_kids.absence"].with_user(self.user_teacher).create(
             {"child_id": kid.id, "reason": "sick", "date": DAY}
         )
-        roster = self.centre_1.with_user(self.user_teacher).get_roster()
+        roster = checkin(self.user_teacher, "roster", centre_id=self.centre_1.id)
         self.assertFalse(roster["missing"])
         self.assertEqual(roster["absent"][0]["reason"], "Sick")
         with self.assertRaisesRegex(ValidationError, "was checked in that day"):

@@ -16,10 +16,13 @@ class TestKiosk(HttpCase, SmartKidsCommon):
         super().setUpClass()
         cls.setUpSmartKids()
         cls.token = cls.centre_1.kiosk_token
+        # an entrance tablet speaks Thai once Thai is installed
+        cls.env["res.lang"]._activate_lang("th_TH")
+        cls.env["ir.module.module"]._load_module_terms(["smart_kids"], ["th_TH"])
 
     def _call(self, route, token=None, **params):
         return self.make_jsonrpc_request(
-            f"/smart_kids/kiosk/{route}", {"token": token or self.token, **params}
+            f"/smart_kids/kiosk/checkin/{route}", {"token": token or self.token, **params}
         )
 
     def test_tokens_are_secret_and_distinct(self):
@@ -35,21 +38,31 @@ class TestKiosk(HttpCase, SmartKidsCommon):
     def test_scan_is_scoped_to_the_centre(self):
         result = self._call("scan", payload=self.child_1.card_payload)
         self.assertEqual(result["status"], "checked_in")
-        self.assertIn(f"/smart_kids/kiosk/{self.token}/photo/", result["child"]["image_url"])
+        photo = result["child"]["image_url"]
+        self.assertIn(f"/smart_kids/kiosk/{self.token}/photo/child/", photo)
+        self.assertEqual(self.url_open(photo).status_code, 200)
+        # the choices come in Thai, whatever the tablet's browser says
+        setup = self._call("setup")
+        self.assertEqual(setup["centres"], [{"id": self.centre_1.id, "name": self.centre_1.name}])
+        self.assertIn(["van", "รถรับส่ง"], setup["arrival_modes"])
         with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
             self._call("scan", payload=self.child_2.card_payload)
         with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
             self._call("scan_child", child_id=self.child_4.id)
-        other = (
-            self.env["smart_kids.attendance"].sudo().scan_child(self.centre_2.id, self.child_2.id)
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self._call("scan", centre_id=self.centre_2.id, payload=self.child_2.card_payload)
+        other, _status = (
+            self.env["smart_kids.attendance"].sudo()._scan_child(self.centre_2, self.child_2)
         )
         with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
-            self._call("arrival", attendance_id=other["attendance_id"], arrival_mode="van")
+            self._call("arrival", attendance_id=other.id, arrival_mode="van")
         with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
             self._call("absent", child_id=self.child_2.id, reason="sick")
         self.assertEqual([c["id"] for c in self._call("search", text="Test")], self.child_1.ids)
         self.assertEqual(
-            self.url_open(f"/smart_kids/kiosk/{self.token}/photo/{self.child_4.id}").status_code,
+            self.url_open(
+                f"/smart_kids/kiosk/{self.token}/photo/child/{self.child_4.id}"
+            ).status_code,
             404,
         )
 

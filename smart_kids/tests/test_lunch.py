@@ -10,6 +10,7 @@ from odoo.tests import tagged
 
 from .common import SmartKidsCase
 from .common import at
+from .common import checkin
 from .common import recent_monday
 
 DAY = recent_monday()
@@ -31,10 +32,11 @@ class TestLunchAndActivities(SmartKidsCase):
             Command.create({"allergen_id": cls.milk.id, "severity": "severe"})
         ]
         cls.second = cls._child(cls.centre_1, "Second")
-        Attendance = cls.env["smart_kids.attendance"].with_user(cls.user_teacher)
         with freeze_time(at(DAY, 7, 45)):
             for child in cls.child_1 | cls.second:
-                Attendance.scan_card(cls.centre_1.id, child.card_payload)
+                checkin(
+                    cls.user_teacher, "scan", centre_id=cls.centre_1.id, payload=child.card_payload
+                )
 
     def _lunch(self, dishes, **vals):
         return (
@@ -106,7 +108,7 @@ class TestLunchAndActivities(SmartKidsCase):
             .create(
                 {
                     "name": "Planting",
-                    "domain": "physical",
+                    "development_domain": "physical",
                     "centre_id": self.centre_1.id,
                     "date": DAY,
                 }

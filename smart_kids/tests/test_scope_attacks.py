@@ -172,7 +172,7 @@ class TestScopeAttacks(HttpCase, SmartKidsCommon, JsonRpcAccess, ScopeAttack):
         # the same through the entrance tablet of the teacher's centre
         with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
             self.make_jsonrpc_request(
-                "/smart_kids/kiosk/scan",
+                "/smart_kids/kiosk/checkin/scan",
                 {"token": self.centre_1.kiosk_token, "payload": self.child_3.card_payload},
             )
         self.assertFalse(
@@ -204,7 +204,7 @@ class TestScopeAttacks(HttpCase, SmartKidsCommon, JsonRpcAccess, ScopeAttack):
             {"date": centre._local_date(now), "check_in": now - timedelta(hours=1)}
         )
         result = self.make_jsonrpc_request(
-            "/smart_kids/kiosk/scan",
+            "/smart_kids/kiosk/checkin/scan",
             {"token": centre.kiosk_token, "payload": self.child_4.card_payload},
         )
         self.assertEqual(result["status"], "check_out")

@@ -7,6 +7,7 @@ from odoo.tests import tagged
 
 from .common import SmartKidsCase
 from .common import at
+from .common import checkin
 from .common import recent_monday
 
 MONDAY = recent_monday()
@@ -58,8 +59,11 @@ class TestUnaccountedChildren(SmartKidsCase):
             self._run_cron()
         case = self.Case.search([])
         with freeze_time(at(MONDAY, 8, 45)):
-            self.env["smart_kids.attendance"].with_user(self.user_teacher).scan_card(
-                self.centre_1.id, self.child_1.card_payload
+            checkin(
+                self.user_teacher,
+                "scan",
+                centre_id=self.centre_1.id,
+                payload=self.child_1.card_payload,
             )
         self.assertEqual(case.state, "resolved")
         self.assertEqual(case.resolution, "checked_in")
@@ -118,14 +122,14 @@ class TestUnaccountedChildren(SmartKidsCase):
 
     def test_events_are_emitted(self):
         seen = []
-        Event = type(self.env["smart_kids.event"])
-        original = Event._on_unaccounted_opened
+        Hooks = type(self.env["smart_kids.hooks"])
+        original = Hooks._on_unaccounted_opened
 
         def spy(model, cases):
             seen.append(cases)
             return original(model, cases)
 
-        self.patch(Event, "_on_unaccounted_opened", spy)
+        self.patch(Hooks, "_on_unaccounted_opened", spy)
         with freeze_time(AT_DEADLINE):
             self._run_cron()
         self.assertEqual(seen[0].child_id, self.child_1)

@@ -155,7 +155,7 @@ class TestLineScope(HttpCase, LineCommon, JsonRpcAccess, ScopeAttack):
         before = Message.search_count([])
         with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
             self.make_jsonrpc_request(
-                "/smart_kids/kiosk/scan",
+                "/smart_kids/kiosk/checkin/scan",
                 {"token": self.centre_1.kiosk_token, "payload": self.child_3.card_payload},
             )
         self._assert_refused(

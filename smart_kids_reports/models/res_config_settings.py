@@ -3,8 +3,8 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import ValidationError
 
-from .smart_kids_currency_reminder import TIMES_PARAM
-from .smart_kids_currency_reminder import checked_times
+from .smart_kids_freshness_reminder import TIMES_PARAM
+from .smart_kids_freshness_reminder import checked_times
 
 
 class ResConfigSettings(models.TransientModel):
@@ -12,24 +12,24 @@ class ResConfigSettings(models.TransientModel):
 
     smart_kids_min_checkin_rate = fields.Integer(
         string="Children checked in (%)",
-        config_parameter="smart_kids_reports.currency_min_checkin_rate",
+        config_parameter="smart_kids_reports.freshness_min_checkin_rate",
         default=80,
     )
     smart_kids_min_health_rate = fields.Integer(
         string="Health screens of those checked in (%)",
-        config_parameter="smart_kids_reports.currency_min_health_rate",
+        config_parameter="smart_kids_reports.freshness_min_health_rate",
         default=80,
     )
     smart_kids_require_lunch = fields.Boolean(
-        string="Lunch recorded", config_parameter="smart_kids_reports.currency_require_lunch"
+        string="Lunch recorded", config_parameter="smart_kids_reports.freshness_require_lunch"
     )
     smart_kids_require_lunch_photo = fields.Boolean(
         string="Lunch photographed",
-        config_parameter="smart_kids_reports.currency_require_lunch_photo",
+        config_parameter="smart_kids_reports.freshness_require_lunch_photo",
     )
     smart_kids_require_activity = fields.Boolean(
         string="At least one activity",
-        config_parameter="smart_kids_reports.currency_require_activity",
+        config_parameter="smart_kids_reports.freshness_require_activity",
     )
     smart_kids_reminder_times = fields.Char(
         string="Reminder times",

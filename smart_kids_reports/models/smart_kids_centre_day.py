@@ -23,7 +23,7 @@ RULE_DEFAULTS = {
     "require_lunch_photo": True,
     "require_activity": True,
 }
-PARAM = "smart_kids_reports.currency_"
+PARAM = "smart_kids_reports.freshness_"
 
 
 class SmartKidsCentreDay(models.Model):
@@ -35,7 +35,7 @@ class SmartKidsCentreDay(models.Model):
     """
 
     _name = "smart_kids.centre.day"
-    _description = "Centre Data Currency"
+    _description = "Centre Data Freshness"
     _order = "date desc, district_id, lao_id, centre_id"
     _rec_name = "centre_id"
 
@@ -89,7 +89,7 @@ class SmartKidsCentreDay(models.Model):
     # The rule
     # ------------------------------------------------------------------
     @api.model
-    def _currency_rule(self):
+    def _freshness_rule(self):
         get = self.env["ir.config_parameter"].sudo().get_param
         rule = {}
         for key, default in RULE_DEFAULTS.items():
@@ -115,7 +115,7 @@ class SmartKidsCentreDay(models.Model):
         date_to = min(date_to or date_from, fields.Date.today() + timedelta(days=1))
         if date_from > date_to:
             return
-        rule = self._currency_rule()
+        rule = self._freshness_rule()
         centre_filter = SQL("TRUE")
         if centres is not None:
             centre_filter = SQL("c.id = ANY(%s)", list(centres.ids))

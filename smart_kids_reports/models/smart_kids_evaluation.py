@@ -58,7 +58,7 @@ class SmartKidsEvaluation(models.Model):
     score_percent = fields.Float(
         string="Score (%)", compute="_compute_result", store=True, digits=(5, 1)
     )
-    currency_percent = fields.Float(
+    current_days_percent = fields.Float(
         string="Days Current (%)", compute="_compute_result", store=True, digits=(5, 1)
     )
     classification = fields.Selection(
@@ -92,14 +92,14 @@ class SmartKidsEvaluation(models.Model):
             scored = lines.filtered(lambda line: line.final_score)
             total = sum(int(line.final_score) for line in scored)
             evaluation.score_percent = 100.0 * total / (MAX_SCORE * len(lines)) if lines else 0.0
-            currency = lines.filtered(lambda line: line.indicator_id.measure == "data_currency")
-            evaluation.currency_percent = currency[:1].measured_percent
+            freshness = lines.filtered(lambda line: line.indicator_id.measure == "data_freshness")
+            evaluation.current_days_percent = freshness[:1].measured_percent
             complete = bool(lines) and all(
                 line.final_score and line.final_score != "0" for line in lines
             )
             if not complete:
                 evaluation.classification = "incomplete"
-            elif currency and evaluation.currency_percent >= current_min:
+            elif freshness and evaluation.current_days_percent >= current_min:
                 evaluation.classification = "complete_current"
             else:
                 evaluation.classification = "complete_not_current"

@@ -43,7 +43,7 @@ class Figure(NamedTuple):
 FIGURES = (
     Figure("enrolled", _lt("Children")),
     Figure("attendance_rate", _lt("Attendance"), "pct", "checked_in", "expected"),
-    Figure("currency_rate", _lt("Data current"), "pct", "current_days", "open_days", 50),
+    Figure("current_days_rate", _lt("Data current"), "pct", "current_days", "open_days", 50),
     Figure("lunch_rate", _lt("Lunch recorded"), "pct", "lunch_days", "open_days"),
     Figure("lunch_photo_rate", _lt("Lunch photo"), "pct", "lunch_photo_days", "open_days"),
     Figure("activities", _lt("Activities")),

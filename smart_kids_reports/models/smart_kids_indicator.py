@@ -16,7 +16,7 @@ MEASURES = [
     ("teacher_records", "Teacher records"),
     ("growth", "Growth measured"),
     ("vaccination", "Vaccinations recorded"),
-    ("data_currency", "Data currency"),
+    ("data_freshness", "Data freshness"),
     ("satisfaction", "Parent satisfaction"),
 ]
 SCORES = [

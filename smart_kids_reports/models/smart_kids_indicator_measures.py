@@ -159,7 +159,7 @@ SELECT r.centre_id,
             SQL("count(*) FILTER (WHERE is_open AND activity_count > 0)"),
         )
 
-    def _measure_data_currency(self, centres, date_from, date_to):
+    def _measure_data_freshness(self, centres, date_from, date_to):
         return self._days_share(centres, date_from, date_to, SQL("sum(current_count)"))
 
     def _measure_satisfaction(self, centres, date_from, date_to):

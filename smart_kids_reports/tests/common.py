@@ -37,7 +37,7 @@ class ReportsCommon(SmartKidsCommon):
                     "centre_id": cls.centre_1.id,
                     "date": day,
                     "name": "ร้องเพลง",
-                    "domain": "social",
+                    "development_domain": "social",
                 }
             )
             env["smart_kids.attendance"].create(

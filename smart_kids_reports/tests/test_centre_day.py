@@ -76,7 +76,7 @@ class TestCentreDay(TransactionCase, ReportsCommon):
             with self.subTest(values=values), self.assertRaisesRegex(ValidationError, message):
                 self.env["res.config.settings"].create(values).execute()
         self.assertEqual(Param.get_param("smart_kids_reports.reminder_times"), "10:30, 14:00")
-        self.assertEqual(Param.get_param("smart_kids_reports.currency_min_checkin_rate"), "80")
+        self.assertEqual(Param.get_param("smart_kids_reports.freshness_min_checkin_rate"), "80")
 
     def test_a_refresh_is_idempotent_and_follows_new_records(self):
         wednesday = self.week[2]
@@ -84,7 +84,12 @@ class TestCentreDay(TransactionCase, ReportsCommon):
         self.Day._refresh(wednesday)
         self.assertEqual(self.Day.search_count([]), count)
         self.env["smart_kids.day.activity"].create(
-            {"centre_id": self.centre_3.id, "date": wednesday, "name": "ปั้นดิน", "domain": "physical"}
+            {
+                "centre_id": self.centre_3.id,
+                "date": wednesday,
+                "name": "ปั้นดิน",
+                "development_domain": "physical",
+            }
         )
         self.Day._refresh(wednesday)
         self.assertEqual(self.day_of(self.centre_3, wednesday).activity_count, 1)

@@ -96,7 +96,7 @@ class TestEvaluation(TransactionCase, ReportsCommon):
         committee.action_validate()
         self.assertEqual(evaluation.state, "done")
         self.assertEqual(evaluation.classification, "complete_current")
-        self.assertEqual(evaluation.currency_percent, 100.0)
+        self.assertEqual(evaluation.current_days_percent, 100.0)
         # used Smart Kids for a week only: no stars yet
         self.assertFalse(evaluation.star_eligible)
         self.assertEqual(evaluation.stars, 0)

@@ -38,7 +38,7 @@ class TestReminders(TransactionCase, ReportsCommon):
         )
 
     def test_teachers_are_reminded_once_per_time_and_released_when_current(self):
-        Reminder = self.env["smart_kids.currency.reminder"]
+        Reminder = self.env["smart_kids.freshness.reminder"]
         with freeze_time(self._at_local(9, 0)):
             Reminder._cron_remind()
         self.assertFalse(self._reminders(self.centre_1), "before 10:30 nobody is reminded")
@@ -77,5 +77,10 @@ class TestReminders(TransactionCase, ReportsCommon):
         lunch = env["smart_kids.lunch"].create({"centre_id": centre.id, "date": self.today})
         env["smart_kids.photo"].create({"lunch_id": lunch.id, "image": TINY_PNG})
         env["smart_kids.day.activity"].create(
-            {"centre_id": centre.id, "date": self.today, "name": "นิทาน", "domain": "intellectual"}
+            {
+                "centre_id": centre.id,
+                "date": self.today,
+                "name": "นิทาน",
+                "development_domain": "intellectual",
+            }
         )

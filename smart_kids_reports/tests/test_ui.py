@@ -32,7 +32,12 @@ class TestReportsUi(HttpCase, ReportsCommon):
         lunch = env["smart_kids.lunch"].create({"centre_id": cls.centre_1.id, "date": today})
         env["smart_kids.photo"].create({"lunch_id": lunch.id, "image": TINY_PNG})
         env["smart_kids.day.activity"].create(
-            {"centre_id": cls.centre_1.id, "date": today, "name": "Songs", "domain": "social"}
+            {
+                "centre_id": cls.centre_1.id,
+                "date": today,
+                "name": "Songs",
+                "development_domain": "social",
+            }
         )
 
     def test_executive_follows_todays_data_and_drills_down(self):

@@ -7,4 +7,4 @@ class SmartKidsCentre(models.Model):
     def _on_survey_invitation(self, text):
         super()._on_survey_invitation(text)
         for centre in self:
-            self.env["smart_kids.event"]._line_text("guardian_invitation", centre, text)
+            self.env["smart_kids.hooks"]._line_text("guardian_invitation", centre, text)

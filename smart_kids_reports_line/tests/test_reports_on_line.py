@@ -45,7 +45,7 @@ class TestReportsOnLine(TransactionCase, ReportsCommon):
         today = self.centre_1._local_date(fields.Datetime.now())
         two_pm = datetime.combine(today, time(14, 5)) - timedelta(hours=7)  # Bangkok, UTC+7
         with freeze_time(two_pm):
-            self.env["smart_kids.currency.reminder"]._cron_remind()
+            self.env["smart_kids.freshness.reminder"]._cron_remind()
         message = self.Message.search([("target", "=", TEACHER_LINE_ID)])
         self.assertEqual(len(message), 1)
         self.assertIn(self.centre_1.name, message.payload)

@@ -6,9 +6,9 @@ with children and one company with employees that have badges, starts one Odoo s
 127.0.0.1, then times, interleaved request by request:
 
 - ``hr_attendance`` kiosk: POST /hr_attendance/attendance_barcode_scanned (the peer);
-- Smart Kids kiosk:       POST /smart_kids/kiosk/scan (same shape: public route + token);
-- Smart Kids teacher RPC: POST /web/dataset/call_kw/smart_kids.attendance/scan_card as a
-  logged-in teacher (what the phone screen calls).
+- Smart Kids kiosk:       POST /smart_kids/kiosk/checkin/scan (same shape: public route + token);
+- Smart Kids teacher:     POST /smart_kids/checkin/scan as a logged-in teacher (what the
+  phone screen calls; the same service as the kiosk, under the teacher's record rules).
 
 Every request is a first scan of the day for a different child/employee, so each one
 writes a check-in. Reports p50/p95, the ratio to the peer and the server's peak RSS
@@ -184,23 +184,22 @@ def main():
             ),
             "Smart Kids kiosk scan": lambda i: jsonrpc(
                 kiosk,
-                f"{base}/smart_kids/kiosk/scan",
-                {"token": data["kiosk_token"], "payload": data["cards"][i]},
-            ),
-            "Smart Kids teacher scan (RPC)": lambda i: jsonrpc(
-                teacher,
-                f"{base}/web/dataset/call_kw/smart_kids.attendance/scan_card",
+                f"{base}/smart_kids/kiosk/checkin/scan",
                 {
-                    "model": "smart_kids.attendance",
-                    "method": "scan_card",
-                    "args": [data["centre_id"], data["cards"][i]],
-                    "kwargs": {},
+                    "token": data["kiosk_token"],
+                    "centre_id": data["centre_id"],
+                    "payload": data["cards"][i],
                 },
+            ),
+            "Smart Kids teacher scan": lambda i: jsonrpc(
+                teacher,
+                f"{base}/smart_kids/checkin/scan",
+                {"centre_id": data["centre_id"], "payload": data["cards"][i]},
             ),
         }
         # each Smart Kids endpoint scans its own children; every scan is a first check-in
         offsets = dict.fromkeys(endpoints, 0)
-        offsets["Smart Kids teacher scan (RPC)"] = total
+        offsets["Smart Kids teacher scan"] = total
         timings = {name: [] for name in endpoints}
         started = time.monotonic()
         for i in range(total):

@@ -59,7 +59,7 @@ if not channel:
     channel = env["smart_kids.line.channel"].create({{"name": "Bench OA", "access_token": "bench-token",
         "channel_secret": "bench-secret", "centre_ids": [Command.set(centre.ids)], "monthly_quota": 10**7}})
 channel.write({{"api_host": fake_url, "state": "active", "quota_blocked": False}})
-env.ref("smart_kids_line.rule_check_in").merge_delay = 0
+env.ref("smart_kids_line.trigger_check_in").merge_delay = 0
 children = env["smart_kids.child"].search([("centre_id", "=", centre.id)])
 birth = fields.Date.today() - relativedelta(years=3)
 env["res.lang"]._activate_lang("th_TH")  # guardians read Thai, as real ones do
@@ -74,7 +74,8 @@ env["smart_kids.attendance"].search([("centre_id", "=", centre.id)]).unlink()
 env["smart_kids.line.message"].search([]).unlink()
 env.cr.commit()
 children = env["smart_kids.child"].search([("centre_id", "=", centre.id)], order="id")
-print("BENCH_DATA=" + json.dumps({{"token": centre.kiosk_token, "channel_id": channel.id,
+print("BENCH_DATA=" + json.dumps({{"token": centre.kiosk_token, "centre_id": centre.id,
+    "channel_id": channel.id,
     "cards": children.mapped("card_payload"), "users": children.guardian_ids.partner_id.mapped("line_user_id")}}))
 """
 
@@ -107,11 +108,15 @@ def main():
             for card, user in zip(data["cards"], data["users"], strict=True):
                 begin = time.perf_counter()
                 session.post(
-                    f"{base}/smart_kids/kiosk/scan",
+                    f"{base}/smart_kids/kiosk/checkin/scan",
                     json={
                         "jsonrpc": "2.0",
                         "method": "call",
-                        "params": {"token": data["token"], "payload": card},
+                        "params": {
+                            "token": data["token"],
+                            "centre_id": data["centre_id"],
+                            "payload": card,
+                        },
                     },
                     timeout=10,
                 ).raise_for_status()

@@ -1,21 +1,8 @@
 import { Component, onWillStart, useState } from "@odoo/owl";
-import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useBus, useService } from "@web/core/utils/hooks";
 import { scanQrCode } from "./qr_scanner";
-import { KioskCheckinBackend, UserCheckinBackend } from "./checkin_backend";
-
-const ARRIVAL_MODES = [
-    ["guardian", _t("Guardian")],
-    ["van", _t("School Van")],
-    ["walk", _t("Walked")],
-    ["other", _t("Other")],
-];
-const ABSENCE_REASONS = [
-    ["sick", _t("Sick")],
-    ["leave", _t("Leave")],
-    ["other", _t("Other")],
-];
+import { CheckinBackend } from "./checkin_backend";
 
 /**
  * The duty teacher's morning and afternoon on one screen: scan a card (camera, card
@@ -35,12 +22,11 @@ export class CheckinScreen extends Component {
 
     setup() {
         this.notification = useService("notification");
-        this.backend = this.props.kioskToken
-            ? new KioskCheckinBackend(this.props.kioskToken)
-            : new UserCheckinBackend(useService("orm"));
-        this.arrivalModes = ARRIVAL_MODES;
-        this.absenceReasons = ABSENCE_REASONS;
+        this.backend = new CheckinBackend(this.props.kioskToken);
         this.state = useState({
+            // the centres and the buttons' choices (arrival modes, symptoms, absence
+            // reasons) come from the server's fields
+            choices: { arrival_modes: [], absence_reasons: [], symptoms: [] },
             centres: [],
             centreId: false,
             tab: "scan",
@@ -59,11 +45,18 @@ export class CheckinScreen extends Component {
             this.onCardRead(ev.detail.barcode)
         );
         onWillStart(async () => {
-            this.state.centres = await this.backend.centres();
+            const { centres, ...choices } = await this.backend.call("setup");
+            this.state.centres = centres;
+            this.state.choices = choices;
             if (this.state.centres.length === 1) {
                 this.state.centreId = this.state.centres[0].id;
             }
         });
+    }
+
+    /** Runs a check-in action at the chosen centre. */
+    atCentre(action, params = {}) {
+        return this.run(this.backend.call(action, { centre_id: this.state.centreId, ...params }));
     }
 
     get centre() {
@@ -109,7 +102,7 @@ export class CheckinScreen extends Component {
         }
         this.busy = true;
         try {
-            this.show(await this.run(this.backend.scanCard(this.state.centreId, payload)));
+            this.show(await this.atCentre("scan", { payload }));
         } finally {
             this.busy = false;
         }
@@ -122,19 +115,23 @@ export class CheckinScreen extends Component {
     async onSearchInput(ev) {
         this.state.search = ev.target.value;
         const text = this.state.search.trim();
-        this.state.matches = text ? await this.run(this.backend.searchChildren(this.state.centreId, text)) || [] : [];
+        this.state.matches = text ? (await this.atCentre("search", { text })) || [] : [];
     }
 
     async pickChild(child) {
-        this.show(await this.run(this.backend.scanChild(this.state.centreId, child.id)));
+        this.show(await this.atCentre("scan_child", { child_id: child.id }));
+    }
+
+    recordArrival(params) {
+        return this.atCentre("arrival", { attendance_id: this.state.result.attendance_id, ...params });
     }
 
     async setArrivalMode(mode) {
-        this.show(await this.run(this.backend.recordArrival(this.state.result.attendance_id, mode, null)));
+        this.show(await this.recordArrival({ arrival_mode: mode }));
     }
 
     async healthNormal() {
-        this.show(await this.run(this.backend.recordArrival(this.state.result.attendance_id, null, {})));
+        this.show(await this.recordArrival({ health: {} }));
     }
 
     openHealthDetails() {
@@ -153,18 +150,20 @@ export class CheckinScreen extends Component {
 
     async saveHealth() {
         const health = this.state.health;
-        const result = await this.run(
-            this.backend.recordArrival(this.state.result.attendance_id, null, {
+        const result = await this.recordArrival({
+            health: {
                 temperature: parseFloat(String(health.temperature).replace(",", ".")) || 0,
                 symptoms: [...health.symptoms],
                 notes: health.notes,
-            })
-        );
+            },
+        });
         this.show(result);
     }
 
     async handOver(collector) {
-        this.show(await this.run(this.backend.checkOut(this.state.result.attendance_id, collector)));
+        this.show(
+            await this.atCentre("check_out", { attendance_id: this.state.result.attendance_id, ...collector })
+        );
     }
 
     async handOverToOther() {
@@ -174,7 +173,7 @@ export class CheckinScreen extends Component {
 
     async openRoster() {
         this.state.tab = "roster";
-        this.state.roster = await this.run(this.backend.roster(this.state.centreId));
+        this.state.roster = await this.atCentre("roster");
     }
 
     askAbsence(child) {
@@ -183,7 +182,11 @@ export class CheckinScreen extends Component {
 
     async confirmAbsence() {
         const absence = this.state.absence;
-        const done = await this.run(this.backend.markAbsent(absence.child.id, absence.reason, absence.note));
+        const done = await this.atCentre("absent", {
+            child_id: absence.child.id,
+            reason: absence.reason,
+            note: absence.note,
+        });
         this.state.absence = null;
         if (done) {
             await this.openRoster();

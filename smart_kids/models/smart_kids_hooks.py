@@ -2,16 +2,18 @@ from odoo import api
 from odoo import models
 
 
-class SmartKidsEvent(models.AbstractModel):
-    """The events of a centre's day that other modules react to.
+class SmartKidsHooks(models.AbstractModel):
+    """Hooks other modules override to react to what happens in a centre's day.
 
-    The core module only emits them; ``smart_kids_line`` (or any other module) inherits
-    this model and overrides the ``_on_<event>`` hooks, e.g. to message guardians. Each
-    hook receives the records concerned, in the transaction that caused the event.
+    Not Odoo's Event app: a set of empty methods. The core calls
+    ``_emit("check_in", records)``, which runs ``_on_check_in(records)``; ``smart_kids_line``
+    (or any other module) inherits this model and overrides the ``_on_<event>`` methods,
+    e.g. to message guardians. Each hook receives the records concerned, in the
+    transaction that caused them.
     """
 
-    _name = "smart_kids.event"
-    _description = "Smart Kids Events"
+    _name = "smart_kids.hooks"
+    _description = "Smart Kids Hooks"
 
     @api.model
     def _emit(self, event, records):

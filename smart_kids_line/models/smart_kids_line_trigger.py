@@ -5,10 +5,10 @@ from .smart_kids_line_message import INFORMATION
 from .smart_kids_line_message import SAFETY
 
 
-class SmartKidsLineRule(models.Model):
+class SmartKidsLineTrigger(models.Model):
     """What gets sent on LINE for each event of the day; administrators switch them on or off."""
 
-    _name = "smart_kids.line.rule"
+    _name = "smart_kids.line.trigger"
     _description = "LINE Notification Rule"
     _order = "sequence, id"
 

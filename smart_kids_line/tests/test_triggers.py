@@ -10,6 +10,8 @@ from odoo import fields
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
+from odoo.addons.smart_kids.tests.common import checkin
+
 from .common import FAKE
 from .common import LineCommon
 
@@ -49,10 +51,8 @@ class TestRules(HttpCase, LineCommon):
         self.reset_server()
 
     def _scan(self, child):
-        return (
-            self.env["smart_kids.attendance"]
-            .with_user(self.user_teacher)
-            .scan_card(self.centre_1.id, child.card_payload)
+        return checkin(
+            self.user_teacher, "scan", centre_id=self.centre_1.id, payload=child.card_payload
         )
 
     def test_siblings_checked_in_together_get_one_message(self):
@@ -88,13 +88,13 @@ class TestRules(HttpCase, LineCommon):
                 "date": fields.Date.today(),
             }
         )
-        self.env["smart_kids.event"]._emit("unaccounted_opened", case)
+        self.env["smart_kids.hooks"]._emit("unaccounted_opened", case)
         message = self.Message.search([("dedupe_key", "like", f"unaccounted:{case.id}:%")])
         self.assertEqual(message.priority, "0")
         self.assertIn(self.child_1.name, json.loads(message.payload)[0]["text"])
 
     def test_switched_off_rule_sends_nothing(self):
-        self.env.ref("smart_kids_line.rule_check_in").active = False
+        self.env.ref("smart_kids_line.trigger_check_in").active = False
         self._scan(self.child_1)
         self.assertFalse(self.Message.search([("partner_id", "=", self.guardian.id)]))
 

@@ -10,8 +10,8 @@ from odoo import models
 MAX_OBJECTS = 5  # LINE accepts at most five message objects per request
 
 
-class SmartKidsEvent(models.AbstractModel):
-    _inherit = "smart_kids.event"
+class SmartKidsHooks(models.AbstractModel):
+    _inherit = "smart_kids.hooks"
 
     # ------------------------------------------------------------------
     # Hooks
@@ -54,14 +54,14 @@ class SmartKidsEvent(models.AbstractModel):
         centre = centre.sudo()
         now = fields.Datetime.now()
         vals_list = []
-        for rule in self.env["smart_kids.line.rule"]._active_for(event):
-            if rule.audience == "teachers":
+        for trigger in self.env["smart_kids.line.trigger"]._active_for(event):
+            if trigger.audience == "teachers":
                 targets = [
                     {"target": p.line_user_id, "partner_id": p.id, "channel_id": p.line_channel_id}
                     for p in centre._teacher_users().partner_id
                     if p.line_link_active and p.line_user_id and p.line_channel_id
                 ]
-            elif rule.audience == "centre_group":
+            elif trigger.audience == "centre_group":
                 targets = [
                     {
                         "target": g.group_id,
@@ -82,7 +82,7 @@ class SmartKidsEvent(models.AbstractModel):
                         **target,
                         "channel_id": channel.id,
                         "dedupe_key": f"{event}:{centre.id}:{target['target']}:{now}",
-                        "priority": rule.priority,
+                        "priority": trigger.priority,
                         "payload": [{"type": "text", "text": text[:5000]}],
                     }
                 )
@@ -93,15 +93,15 @@ class SmartKidsEvent(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _line_to_guardians(self, event, records, occasion):
-        rules = (
-            self.env["smart_kids.line.rule"]
+        triggers = (
+            self.env["smart_kids.line.trigger"]
             ._active_for(event)
             .filtered(lambda r: r.audience == "guardians")
         )
-        if not rules:
+        if not triggers:
             return
         Message = self.env["smart_kids.line.message"].sudo()
-        for rule in rules:
+        for trigger in triggers:
             for record in records:
                 child = record.child_id.sudo()
                 if not child.line_consent:
@@ -134,13 +134,13 @@ class SmartKidsEvent(models.AbstractModel):
                                 "target": partner.line_user_id,
                                 "partner_id": partner.id,
                                 "dedupe_key": key,
-                                "priority": rule.priority,
+                                "priority": trigger.priority,
                                 "child_ids": [fields.Command.set(child.ids)],
                                 "payload": self._guardian_payload(
                                     event, partner, child, record.date
                                 ),
                                 "next_attempt_at": fields.Datetime.now()
-                                + timedelta(seconds=rule.merge_delay),
+                                + timedelta(seconds=trigger.merge_delay),
                             }
                         ]
                     )
@@ -195,16 +195,16 @@ class SmartKidsEvent(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _line_to_groups(self, event, records):
-        rules = (
-            self.env["smart_kids.line.rule"]
+        triggers = (
+            self.env["smart_kids.line.trigger"]
             ._active_for(event)
             .filtered(lambda r: r.audience == "centre_group")
         )
-        if not rules:
+        if not triggers:
             return
         Group = self.env["smart_kids.line.group"].sudo()
         vals_list = []
-        for rule in rules:
+        for trigger in triggers:
             for record in records.sudo():
                 for group in Group.search([("centre_id", "=", record.centre_id.id)]):
                     vals_list.append(
@@ -214,7 +214,7 @@ class SmartKidsEvent(models.AbstractModel):
                             "line_group_id": group.id,
                             "recipients": max(group.member_count, 1),
                             "dedupe_key": f"{event}:{record.id}:{group.id}",
-                            "priority": rule.priority,
+                            "priority": trigger.priority,
                             "payload": self._group_payload(event, record),
                         }
                     )
@@ -230,8 +230,8 @@ class SmartKidsEvent(models.AbstractModel):
                 dishes=", ".join(record.with_env(env).dish_ids.mapped("name")),
             )
         else:
-            domain = dict(record._fields["domain"]._description_selection(env)).get(
-                record.domain, ""
+            domain = dict(record._fields["development_domain"]._description_selection(env)).get(
+                record.development_domain, ""
             )
             text = env._(
                 "Today at %(centre)s: %(title)s (%(domain)s)\n%(description)s",

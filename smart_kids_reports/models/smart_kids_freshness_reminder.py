@@ -37,9 +37,9 @@ def checked_times(env, text):
         ) from error
 
 
-class SmartKidsCurrencyReminder(models.AbstractModel):
-    _name = "smart_kids.currency.reminder"
-    _description = "Data Currency Reminders"
+class SmartKidsFreshnessReminder(models.AbstractModel):
+    _name = "smart_kids.freshness.reminder"
+    _description = "Data Freshness Reminders"
 
     @api.model
     def _reminder_slots(self):

@@ -2,8 +2,8 @@ from odoo import fields
 from odoo import models
 
 
-class SmartKidsLineRule(models.Model):
-    _inherit = "smart_kids.line.rule"
+class SmartKidsLineTrigger(models.Model):
+    _inherit = "smart_kids.line.trigger"
 
     event = fields.Selection(
         selection_add=[
