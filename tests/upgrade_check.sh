@@ -1,49 +1,95 @@
 #!/usr/bin/env bash
-# An existing database survives the upgrade to this tree: a database is created with the
-# modules of an older commit (default: main before the bridge module, 4053da3), with demo
-# data and an administrator's switch on a LINE rule, then upgraded with this tree's code.
-# Checked: the bridge smart_kids_reports_line is installed by the migration, the moved LINE
-# rules are the same records with the same switch, and no child, attendance or partner is lost.
+# An existing database survives the upgrade to this tree. For each base commit (default:
+# 4053da3, main before the bridge module, and 89a7ba1, main before the renames) a database
+# is created with that commit's modules and demo data, an administrator changes things
+# (switches a LINE rule off, lowers a data-freshness threshold, records an activity), and it
+# is upgraded with this tree's code. Checked after the upgrade:
+# - the bridge smart_kids_reports_line is installed (the migration of smart_kids_reports);
+# - the reminder rule is the same record, now a smart_kids.line.trigger with an external id
+#   of the bridge, with the administrator's switch and its event;
+# - the administrator's threshold is under its new parameter key;
+# - every activity kept its developmental domain (the field was renamed);
+# - the data-freshness indicator measures data_freshness;
+# - no child, attendance, partner, LINE rule or activity was lost or added.
 #
-#   bash tests/upgrade_check.sh [BASE_COMMIT]
+#   bash tests/upgrade_check.sh [BASE_COMMIT ...]
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 
-base=${1:-${SK_UPGRADE_BASE:-4053da3}}
 db=smart_kids_upgrade_check
-old=$(mktemp -d /tmp/sk-upgrade.XXXXXX)
+old=""
 trap 'rm -rf "$old"' EXIT
-git -C "$SK_ROOT" archive "$base" | tar -x -C "$old"
-old_addons="$(sk_addons_path | sed "s|$SK_ROOT|$old|")"
 q() { psql -d "$db" -tAc "$1"; }
 
-dropdb --if-exists "$db"
-echo "Upgrade check: creating $db with the modules of $base"
-sk_odoo --addons-path="$old_addons" --http-interface=127.0.0.1 --data-dir="$SK_STATE/filestore" \
-    -d "$db" -i smart_kids,smart_kids_line,smart_kids_reports --stop-after-init --log-level=warn
-rule_id=$(q "SELECT res_id FROM ir_model_data WHERE module = 'smart_kids_line' AND name = 'rule_teacher_reminder'")
-q "UPDATE smart_kids_line_rule SET active = FALSE WHERE id = $rule_id" >/dev/null
-counts="SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
-    (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_line_rule)"
-before=$(q "$counts")
+check_upgrade_from() {
+    local base=$1
+    old=$(mktemp -d /tmp/sk-upgrade.XXXXXX)
+    git -C "$SK_ROOT" archive "$base" | tar -x -C "$old"
+    local old_addons
+    old_addons="$(sk_addons_path | sed "s|$SK_ROOT|$old|")"
 
-echo "Upgrade check: upgrading $db with this tree"
-# shellcheck disable=SC2046
-sk_odoo $(sk_odoo_args) -d "$db" -u smart_kids,smart_kids_line,smart_kids_reports \
-    --stop-after-init --log-level=warn
-after=$(q "$counts")
-bridge=$(q "SELECT state FROM ir_module_module WHERE name = 'smart_kids_reports_line'")
-moved=$(q "SELECT res_id FROM ir_model_data WHERE module = 'smart_kids_reports_line' AND name = 'rule_teacher_reminder'")
-active=$(q "SELECT active FROM smart_kids_line_rule WHERE id = ${moved:-0}")
-event=$(q "SELECT event FROM smart_kids_line_rule WHERE id = ${moved:-0}")
-dropdb "$db"
+    dropdb --if-exists "$db"
+    echo "Upgrade check: creating $db with the modules of $base"
+    sk_odoo --addons-path="$old_addons" --http-interface=127.0.0.1 \
+        --data-dir="$SK_STATE/filestore" -d "$db" -i smart_kids,smart_kids_line,smart_kids_reports \
+        --stop-after-init --log-level=warn
+    local rule_id domains
+    rule_id=$(q "SELECT res_id FROM ir_model_data WHERE name = 'rule_teacher_reminder'
+        AND module IN ('smart_kids_line', 'smart_kids_reports_line')")
+    q "UPDATE smart_kids_line_rule SET active = FALSE WHERE id = $rule_id" >/dev/null
+    q "UPDATE ir_config_parameter SET value = '65'
+        WHERE key = 'smart_kids_reports.currency_min_checkin_rate'" >/dev/null
+    q "INSERT INTO smart_kids_day_activity (name, centre_id, date, domain, create_date, write_date)
+        SELECT 'Upgrade check', id, '2026-11-02', 'social', now(), now()
+        FROM smart_kids_centre ORDER BY id LIMIT 1" >/dev/null
+    domains=$(q "SELECT string_agg(id || ':' || domain, ',' ORDER BY id) FROM smart_kids_day_activity")
+    local before
+    before=$(q "SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
+        (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_line_rule),
+        (SELECT count(*) FROM smart_kids_day_activity)")
 
-echo "  bridge: $bridge; rule: $rule_id -> ${moved:-none} (active: ${active:-?}, event: ${event:-?})"
-echo "  children, attendances, partners, LINE rules: before $before, after $after"
-[ "$bridge" = "installed" ] || sk_die "upgrade: the bridge module was not installed"
-[ "$moved" = "$rule_id" ] || sk_die "upgrade: the reminder rule was not kept"
-[ "$active" = "f" ] || sk_die "upgrade: the administrator's switch on the rule was lost"
-[ "$event" = "teacher_reminder" ] || sk_die "upgrade: the rule lost its event"
-[ "$before" = "$after" ] || sk_die "upgrade: records were lost or added"
-echo "UPGRADE OK"
+    echo "Upgrade check: upgrading $db with this tree"
+    # shellcheck disable=SC2046
+    sk_odoo $(sk_odoo_args) -d "$db" -u smart_kids,smart_kids_line,smart_kids_reports \
+        --stop-after-init --log-level=warn --log-handler=OpenUpgrade:WARNING
+    local after bridge moved active event threshold domains_after measure
+    after=$(q "SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
+        (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_line_trigger),
+        (SELECT count(*) FROM smart_kids_day_activity)")
+    bridge=$(q "SELECT state FROM ir_module_module WHERE name = 'smart_kids_reports_line'")
+    moved=$(q "SELECT res_id FROM ir_model_data WHERE module = 'smart_kids_reports_line'
+        AND name = 'trigger_teacher_reminder' AND model = 'smart_kids.line.trigger'")
+    active=$(q "SELECT active FROM smart_kids_line_trigger WHERE id = ${moved:-0}")
+    event=$(q "SELECT event FROM smart_kids_line_trigger WHERE id = ${moved:-0}")
+    threshold=$(q "SELECT value FROM ir_config_parameter
+        WHERE key = 'smart_kids_reports.freshness_min_checkin_rate'")
+    domains_after=$(q "SELECT string_agg(id || ':' || development_domain, ',' ORDER BY id)
+        FROM smart_kids_day_activity")
+    measure=$(q "SELECT measure FROM smart_kids_indicator i JOIN ir_model_data d
+        ON d.res_id = i.id AND d.model = 'smart_kids.indicator' AND d.module = 'smart_kids_reports'
+        WHERE i.measure IN ('data_currency', 'data_freshness')")
+    dropdb "$db"
+    rm -rf "$old"
+
+    echo "  bridge: $bridge; rule: $rule_id -> ${moved:-none} (active: ${active:-?}, event: ${event:-?})"
+    echo "  threshold: ${threshold:-none}; freshness indicator measure: ${measure:-none}"
+    echo "  activities' domains kept: $([ "$domains" = "$domains_after" ] && echo yes || echo NO)"
+    echo "  children, attendances, partners, LINE rules, activities: before $before, after $after"
+    [ "$bridge" = "installed" ] || sk_die "upgrade from $base: the bridge module was not installed"
+    [ "$moved" = "$rule_id" ] || sk_die "upgrade from $base: the reminder rule was not kept"
+    [ "$active" = "f" ] || sk_die "upgrade from $base: the administrator's switch on the rule was lost"
+    [ "$event" = "teacher_reminder" ] || sk_die "upgrade from $base: the rule lost its event"
+    [ "$threshold" = "65" ] || sk_die "upgrade from $base: the administrator's threshold was lost"
+    [ "$measure" = "data_freshness" ] || sk_die "upgrade from $base: the indicator measure was not renamed"
+    [ -n "$domains" ] && [ "$domains" = "$domains_after" ] \
+        || sk_die "upgrade from $base: activities lost their developmental domain"
+    [ "$before" = "$after" ] || sk_die "upgrade from $base: records were lost or added"
+}
+
+bases=("$@")
+[ ${#bases[@]} -gt 0 ] || read -r -a bases <<<"${SK_UPGRADE_BASES:-4053da3 89a7ba1}"
+for base in "${bases[@]}"; do
+    check_upgrade_from "$base"
+done
+echo "UPGRADE OK (from ${bases[*]})"
