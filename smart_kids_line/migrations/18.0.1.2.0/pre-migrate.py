@@ -1,7 +1,9 @@
 """``smart_kids.line.rule`` became ``smart_kids.line.trigger``: beside Odoo's record rules
 (``ir.rule``) the old name gave ids such as ``smart_kids_line_rule_rule_admin``. The table,
 its records (with the administrators' switches) and their external ids are renamed in
-place; the bridge module renames its own two records."""
+place, including the two this module handed over to the bridge smart_kids_reports_line in
+18.0.1.1.0: an older database gets the bridge installed (not upgraded) in the same run, so
+the bridge's own migrations would never see them."""
 
 from openupgradelib import openupgrade
 
@@ -15,6 +17,7 @@ EVENTS = (
     "activity_recorded",
 )
 RECORDS = ("check_in", "check_out", "health", "unaccounted", "lunch", "activity")
+BRIDGE_EVENTS = ("teacher_reminder", "guardian_invitation")
 
 
 @openupgrade.migrate()
@@ -35,6 +38,20 @@ def migrate(env, version):
         )
         for event in EVENTS
     ]
+    bridge = []
+    for event in BRIDGE_EVENTS:
+        bridge += [
+            (f"rule_{event}", f"trigger_{event}"),
+            (
+                f"selection__smart_kids_line_rule__event__{event}",
+                f"selection__smart_kids_line_trigger__event__{event}",
+            ),
+        ]
     openupgrade.rename_xmlids(
-        env.cr, [(f"smart_kids_line.{old}", f"smart_kids_line.{new}") for old, new in renames]
+        env.cr,
+        [(f"smart_kids_line.{old}", f"smart_kids_line.{new}") for old, new in renames]
+        + [
+            (f"smart_kids_reports_line.{old}", f"smart_kids_reports_line.{new}")
+            for old, new in bridge
+        ],
     )
