@@ -30,8 +30,11 @@ class CheckinService:
 
     ``photo_url(record, field)`` says where the screen fetches a photo: the web client's
     image route for a teacher, the kiosk's own route for the tablet (the public user may
-    not read ``/web/image``).
+    not read ``/web/image``). Add-ons with screens of their own (e.g. van trips) subclass it
+    and extend ``actions``.
     """
+
+    actions = ACTIONS
 
     def __init__(self, env, centre_domain=(), photo_url=web_image_url):
         self.env = env
@@ -39,7 +42,7 @@ class CheckinService:
         self.photo_url = photo_url
 
     def run(self, action, params):
-        if action not in ACTIONS:
+        if action not in self.actions:
             raise NotFound()
         return getattr(self, action)(**params)
 
@@ -158,7 +161,11 @@ class CheckinService:
                 for a in roster.absences
             ],
             "missing": [
-                self._child_card(child, unaccounted=child in roster.unaccounted)
+                self._child_card(
+                    child,
+                    unaccounted=child in roster.unaccounted,
+                    note=roster.notes.get(child.id, ""),
+                )
                 for child in roster.missing.sorted("name")
             ],
         }

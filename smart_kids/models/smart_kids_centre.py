@@ -27,6 +27,7 @@ class Roster(NamedTuple):
     absences: models.BaseModel
     missing: models.BaseModel
     unaccounted: models.BaseModel
+    notes: dict  # {child id: what other modules know of a missing child, e.g. "on the van"}
 
 
 class SmartKidsCentre(models.Model):
@@ -349,7 +350,12 @@ class SmartKidsCentre(models.Model):
             unaccounted=self.env["smart_kids.unaccounted.case"]
             .search([("centre_id", "=", self.id), ("date", "=", day), ("state", "=", "open")])
             .child_id,
+            notes=self._roster_notes(day, expected - attendances.child_id),
         )
+
+    def _roster_notes(self, day, missing):
+        """What add-ons know of children not checked in yet: ``{child id: short text}``."""
+        return {}
 
     def action_view_children(self):
         self.ensure_one()

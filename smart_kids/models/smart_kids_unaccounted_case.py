@@ -4,6 +4,8 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
+from .cron_alarm import wake_crons_at
+
 
 class SmartKidsUnaccountedCase(models.Model):
     """A child expected today who was neither scanned nor marked absent by the deadline.
@@ -143,6 +145,7 @@ class SmartKidsUnaccountedCase(models.Model):
         missing = sorted(at for at in wanted - scheduled if at > now)
         if missing:
             cron._trigger(at=missing)
+            wake_crons_at(self.env.cr, missing)
 
     # ------------------------------------------------------------------
     # Resolution
