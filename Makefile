@@ -1,7 +1,7 @@
 # Smart Kids for Odoo 18. Every target installs what is missing first (scripts/setup.sh).
 # ODOO_SRC=/path/to/odoo-18.0 selects the Odoo source tree (default: ~/src/odoo-18.0).
 SHELL := /bin/bash
-MODULES := smart_kids smart_kids_line smart_kids_reports smart_kids_reports_line
+MODULES := smart_kids smart_kids_line smart_kids_reports smart_kids_reports_line smart_kids_transport smart_kids_transport_line
 VENV = $(shell source scripts/env.sh && echo $$SK_VENV)
 
 .PHONY: setup run test test-odoo lint format bench

@@ -13,7 +13,7 @@ export PYTHON="${PYTHON:-python3}"
 export SK_DB="${SK_DB:-smart_kids_demo}"
 export SK_TEST_DB="${SK_TEST_DB:-smart_kids_test}"
 export SK_HTTP_PORT="${SK_HTTP_PORT:-8069}"
-export SK_MODULES="smart_kids,smart_kids_line,smart_kids_reports,smart_kids_reports_line"
+export SK_MODULES="smart_kids,smart_kids_line,smart_kids_reports,smart_kids_reports_line,smart_kids_transport,smart_kids_transport_line"
 # Odoo expects its process to run in UTC.
 export TZ=UTC
 

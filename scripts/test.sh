@@ -25,7 +25,7 @@ upgrade_rc=0
 timeout 900 bash "$SK_ROOT/tests/upgrade_check.sh" || upgrade_rc=$?
 
 dropdb --if-exists "$SK_TEST_DB"
-tags="/smart_kids,/smart_kids_line,/smart_kids_reports,/smart_kids_reports_line"
+tags="/smart_kids,/smart_kids_line,/smart_kids_reports,/smart_kids_reports_line,/smart_kids_transport,/smart_kids_transport_line"
 echo "Running the Odoo suite ($tags) on database $SK_TEST_DB; log: $log"
 set +e
 # shellcheck disable=SC2046
@@ -42,7 +42,9 @@ check_rc=0
     --require odoo.addons.smart_kids_reports.tests.test_reports \
     --require odoo.addons.smart_kids.tests.test_child_card \
     --require odoo.addons.smart_kids_line.tests.test_outbox \
-    --require odoo.addons.smart_kids_reports_line.tests.test_reports_on_line || check_rc=$?
+    --require odoo.addons.smart_kids_reports_line.tests.test_reports_on_line \
+    --require odoo.addons.smart_kids_transport.tests.test_ui \
+    --require odoo.addons.smart_kids_transport_line.tests.test_vans_on_line || check_rc=$?
 [ "$odoo_rc" -eq 0 ] || sk_die "Odoo exited with $odoo_rc (see $log)"
 [ "$kill_rc" -eq 0 ] || sk_die "the outbox kill check failed ($kill_rc)"
 [ "$upgrade_rc" -eq 0 ] || sk_die "the upgrade check failed ($upgrade_rc)"
