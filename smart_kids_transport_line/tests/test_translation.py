@@ -1,0 +1,10 @@
+from odoo.tests import TransactionCase
+from odoo.tests import tagged
+
+from odoo.addons.smart_kids.tests.common import assert_thai_complete
+
+
+@tagged("post_install", "-at_install")
+class TestThaiTranslation(TransactionCase):
+    def test_th_po_is_complete(self):
+        assert_thai_complete(self, "smart_kids_transport_line")
