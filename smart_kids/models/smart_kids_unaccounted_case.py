@@ -89,16 +89,21 @@ class SmartKidsUnaccountedCase(models.Model):
                 for child in missing - already
             ]
         )
+        # what add-ons know of these children (e.g. "on the van") goes into the to-do
+        notes = centre._roster_notes(day, cases.child_id)
         for case in cases:
+            note = self.env._(
+                "%(child)s was expected today and has not been scanned or marked absent. "
+                "Find the child, then scan their card or mark them absent.",
+                child=case.child_id.name,
+            )
+            if notes.get(case.child_id.id):
+                note = f"{notes[case.child_id.id]}. {note}"
             for user in centre._teacher_users():
                 case.activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Where is %(child)s?", child=case.child_id.name),
-                    note=self.env._(
-                        "%(child)s was expected today and has not been scanned or marked absent. "
-                        "Find the child, then scan their card or mark them absent.",
-                        child=case.child_id.name,
-                    ),
+                    note=note,
                     user_id=user.id,
                 )
         self.env["smart_kids.hooks"]._emit("unaccounted_opened", cases)

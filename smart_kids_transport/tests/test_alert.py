@@ -94,3 +94,13 @@ class TestLateVanAlert(TransactionCase, TransportCommon):
             late = self.Trip.browse(self._start(self.other_morning)["id"])
         # left at 08:30 on a one-hour route: due at 09:30 + 15 minutes
         self.assertEqual(late.due_at, at(DAY, 8, 30) + timedelta(hours=1, minutes=15))
+
+    def test_the_unaccounted_child_to_do_says_the_child_is_on_the_van(self):
+        with freeze_time(at(DAY, 6, 50)):
+            data = self._start()
+            self._scan(data, self.child_1.card_payload)
+        with freeze_time(at(DAY, 8, 30)):  # the centre's check-in deadline
+            self.env["smart_kids.unaccounted.case"]._cron_check_deadlines()
+        case = self.env["smart_kids.unaccounted.case"].search([("child_id", "=", self.child_1.id)])
+        self.assertEqual(case.state, "open", "on a van is not at the centre")
+        self.assertIn("On the van Van 1.", case.activity_ids[:1].note)
