@@ -212,24 +212,28 @@ class CheckinService:
             "health_abnormal": attendance.health_abnormal,
         }
         if status == "check_out":
-            response["collectors"] = [
-                {
-                    "pickup_id": pickup.id,
-                    "name": pickup.name,
-                    "relationship": pickup.relationship,
-                    "image_url": self.photo_url(pickup, "image_128"),
-                }
-                for pickup in child.pickup_ids
-            ] + [
-                {
-                    "partner_id": guardian.partner_id.id,
-                    "name": guardian.partner_id.name,
-                    "relationship": guardian.relationship,
-                    "image_url": False,
-                }
-                for guardian in child.guardian_ids
-            ]
+            response["collectors"] = self._collectors(child)
         return response
+
+    def _collectors(self, child):
+        """The adults on the child's list, for the hand-over buttons."""
+        return [
+            {
+                "pickup_id": pickup.id,
+                "name": pickup.name,
+                "relationship": pickup.relationship,
+                "image_url": self.photo_url(pickup, "image_128"),
+            }
+            for pickup in child.pickup_ids
+        ] + [
+            {
+                "partner_id": guardian.partner_id.id,
+                "name": guardian.partner_id.name,
+                "relationship": guardian.relationship,
+                "image_url": False,
+            }
+            for guardian in child.guardian_ids
+        ]
 
 
 class SmartKidsCheckin(http.Controller):

@@ -228,6 +228,7 @@ class SmartKidsAttendance(models.Model):
         self.write(vals)
         if self.health_abnormal and not was_abnormal:
             self._notify_health_abnormal()
+            self.env["smart_kids.outbreak.signal"]._check_centre(self.centre_id, self.date)
         return True
 
     def check_out_child(self, pickup_id=None, partner_id=None, other_name=None, reason=None):
@@ -235,32 +236,11 @@ class SmartKidsAttendance(models.Model):
         self.ensure_one()
         if self.check_out:
             return True
-        child = self.child_id
-        vals = {"check_out": fields.Datetime.now(), "check_out_user_id": self.env.uid}
-        if pickup_id:
-            pickup = child.pickup_ids.filtered(lambda p: p.id == pickup_id)
-            if not pickup:
-                raise UserError(
-                    self.env._("This adult is not on %(child)s's list.", child=child.name)
-                )
-            vals.update(collector_pickup_id=pickup.id, collector_name=pickup.name)
-        elif partner_id:
-            guardian = child.guardian_ids.partner_id.filtered(lambda p: p.id == partner_id)
-            if not guardian:
-                raise UserError(
-                    self.env._("This adult is not on %(child)s's list.", child=child.name)
-                )
-            vals.update(collector_partner_id=guardian.id, collector_name=guardian.name)
-        else:
-            if not (other_name or "").strip() or not (reason or "").strip():
-                raise UserError(
-                    self.env._("Someone not on the authorised list needs their name and a reason.")
-                )
-            vals.update(
-                collector_name=other_name.strip(),
-                override_reason=reason.strip(),
-                collector_unauthorised=True,
-            )
+        vals = {
+            "check_out": fields.Datetime.now(),
+            "check_out_user_id": self.env.uid,
+            **self.child_id._collector_vals(pickup_id, partner_id, other_name, reason),
+        }
         self._scope_write_workflow(vals)
         if self.collector_unauthorised:
             self._notify_unauthorised_collector()

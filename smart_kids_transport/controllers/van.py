@@ -148,11 +148,7 @@ class VanTripService(CheckinService):
             response["collect"] = {
                 "child_id": child.id,
                 "name": child.name,
-                "collectors": [{"pickup_id": p.id, "name": p.name} for p in child.pickup_ids]
-                + [
-                    {"partner_id": g.partner_id.id, "name": g.partner_id.name}
-                    for g in child.guardian_ids
-                ],
+                "collectors": self._collectors(child),
             }
         return response
 

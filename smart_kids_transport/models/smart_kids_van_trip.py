@@ -288,7 +288,7 @@ class SmartKidsVanTrip(models.Model):
     def _escalate(self, now):
         for trip in self:
             centre = trip.centre_id
-            users = (centre.head_user_id | centre._executive_users()).filtered("active")
+            users = centre._head_users() | centre._executive_users()
             trip._schedule_alert_activities(
                 users,
                 self.env._(

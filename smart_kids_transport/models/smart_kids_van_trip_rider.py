@@ -89,31 +89,14 @@ class SmartKidsVanTripRider(models.Model):
         self.ensure_one()
         if self.state != "boarded":
             raise UserError(self.env._("%(child)s is not on board.", child=self.child_id.name))
-        child = self.child_id
-        vals = {"state": "off", "off_at": fields.Datetime.now(), "off_by_id": self.env.uid}
-        pickup = child.pickup_ids.filtered(lambda p: p.id == pickup_id) if pickup_id else None
-        guardian = (
-            child.guardian_ids.partner_id.filtered(lambda p: p.id == partner_id)
-            if partner_id
-            else None
-        )
-        if pickup_id or partner_id:
-            adult = pickup or guardian
-            if not adult:
-                raise UserError(
-                    self.env._("This adult is not on %(child)s's list.", child=child.name)
-                )
-            vals["collector_name"] = adult.name
-        else:
-            if not (other_name or "").strip() or not (reason or "").strip():
-                raise UserError(
-                    self.env._("Someone not on the authorised list needs their name and a reason.")
-                )
-            vals.update(
-                collector_name=other_name.strip(),
-                override_reason=reason.strip(),
-                collector_unauthorised=True,
-            )
+        collector = self.child_id._collector_vals(pickup_id, partner_id, other_name, reason)
+        vals = {
+            "state": "off",
+            "off_at": fields.Datetime.now(),
+            "off_by_id": self.env.uid,
+            # the rider keeps who took the child by name (no link to the list's records)
+            **{key: value for key, value in collector.items() if key in self._fields},
+        }
         self._scope_write_workflow(vals)
         self.env["smart_kids.hooks"]._emit("van_dropped", self)
 
