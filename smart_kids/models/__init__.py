@@ -15,12 +15,14 @@ from . import smart_kids_child_allergy
 from . import smart_kids_child_guardian
 from . import smart_kids_child_pickup
 from . import smart_kids_child_vaccination
+from . import smart_kids_child_vaccination_plan
 from . import smart_kids_classroom
 from . import smart_kids_day_activity
 from . import smart_kids_dish
 from . import smart_kids_growth_measurement
 from . import smart_kids_hooks
 from . import smart_kids_lunch
+from . import smart_kids_outbreak_signal
 from . import smart_kids_photo
 from . import smart_kids_teacher
 from . import smart_kids_teacher_qualification
@@ -28,3 +30,4 @@ from . import smart_kids_teacher_vaccination
 from . import smart_kids_teacher_work
 from . import smart_kids_unaccounted_case
 from . import smart_kids_vaccine
+from . import smart_kids_vaccine_dose

@@ -103,6 +103,14 @@ class SmartKidsCentre(models.Model):
         "30 % (all ages) to 40 % (ages 3-5).",
     )
     head_user_id = fields.Many2one("res.users", string="Centre Head", tracking=True)
+    outbreak_children = fields.Integer(
+        string="Outbreak Signal: Children",
+        default=3,
+        help="This many children with the same sign (fever; hand, foot and mouth signs) "
+        "within the days below raise an outbreak signal for the head and the LAO executives "
+        "(0: off). Our default, not a Ministry of Public Health threshold.",
+    )
+    outbreak_days = fields.Integer(string="Outbreak Signal: Days", default=3)
     kiosk_token = fields.Char(
         copy=False,
         groups="smart_kids.smart_kids_group_centre_head",
@@ -300,6 +308,13 @@ class SmartKidsCentre(models.Model):
     def _teacher_users(self):
         self.ensure_one()
         return (self.teacher_ids.user_id | self.head_user_id).filtered("active")
+
+    def _head_users(self):
+        """Who answers for the centre: its heads, or its teachers when it has none."""
+        self.ensure_one()
+        users = self._teacher_users()
+        heads = users.filtered(lambda u: u.has_group("smart_kids.smart_kids_group_centre_head"))
+        return heads or users
 
     def _executive_users(self):
         """LAO executives whose assigned areas include this centre or its LAO."""

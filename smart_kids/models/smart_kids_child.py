@@ -3,14 +3,15 @@ import io
 
 import qrcode
 from dateutil.relativedelta import relativedelta
-from stdnum.th import pin as thai_pin
 
 from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
+from . import thai_national_id
 from .secret_tokens import fill_missing_tokens
 from .secret_tokens import new_token
 from .smart_kids_centre import _check_lat_long
@@ -224,12 +225,40 @@ class SmartKidsChild(models.Model):
     def _schedule_head_activity(self, summary, note):
         """A to-do for the heads of the child's centre (its teachers if it has no head)."""
         self.ensure_one()
-        users = self.centre_id._teacher_users()
-        heads = users.filtered(lambda u: u.has_group("smart_kids.smart_kids_group_centre_head"))
-        for user in heads or users:
+        for user in self.centre_id._head_users():
             self.sudo().activity_schedule(
                 "mail.mail_activity_data_todo", summary=summary, note=note, user_id=user.id
             )
+
+    def _collector_vals(self, pickup_id=None, partner_id=None, other_name=None, reason=None):
+        """Who takes the child (at the gate, or at home from the van): an adult on the
+        child's list, or someone else named with a reason. The ``collector_*`` values to
+        record; refuses an adult who is not on the list."""
+        self.ensure_one()
+        if pickup_id or partner_id:
+            pickup = self.pickup_ids.filtered(lambda p: p.id == pickup_id) if pickup_id else None
+            guardian = (
+                self.guardian_ids.partner_id.filtered(lambda p: p.id == partner_id)
+                if partner_id and not pickup_id
+                else None
+            )
+            adult = pickup or guardian
+            if not adult:
+                raise UserError(
+                    self.env._("This adult is not on %(child)s's list.", child=self.name)
+                )
+            if pickup:
+                return {"collector_pickup_id": pickup.id, "collector_name": pickup.name}
+            return {"collector_partner_id": guardian.id, "collector_name": guardian.name}
+        if not (other_name or "").strip() or not (reason or "").strip():
+            raise UserError(
+                self.env._("Someone not on the authorised list needs their name and a reason.")
+            )
+        return {
+            "collector_name": other_name.strip(),
+            "override_reason": reason.strip(),
+            "collector_unauthorised": True,
+        }
 
     def _card_qr_png(self):
         """The card's QR code as base64 PNG (medium error correction survives wear)."""
@@ -286,6 +315,14 @@ class SmartKidsChild(models.Model):
                 "%(years)s y %(months)s m", years=age.years, months=age.months
             )
 
+    def _age_months_on(self, day):
+        """Whole months of age on ``day`` (a lunch's date, a measurement's), not today."""
+        self.ensure_one()
+        if not self.birth_date or day < self.birth_date:
+            return 0
+        age = relativedelta(day, self.birth_date)
+        return age.years * 12 + age.months
+
     @api.depends("home_latitude", "home_longitude")
     def _compute_home_map_url(self):
         for child in self:
@@ -322,7 +359,7 @@ class SmartKidsChild(models.Model):
                 "|",
                 ("name", "ilike", name),
                 ("nickname", "ilike", name),
-                ("national_id", "=", thai_pin.compact(name)),
+                ("national_id", "=", thai_national_id.compact(name)),
             ]
             return self._search(domain, limit=limit, order=order)
         return super()._name_search(name, domain, operator, limit, order)
@@ -360,7 +397,7 @@ class SmartKidsChild(models.Model):
     def _normalise_vals(self, vals):
         """Store national IDs as 13 bare digits, whatever separators were typed."""
         if vals.get("national_id"):
-            vals["national_id"] = thai_pin.compact(vals["national_id"])
+            vals["national_id"] = thai_national_id.compact(vals["national_id"])
         for key in ("first_name", "last_name", "nickname"):
             if isinstance(vals.get(key), str):
                 vals[key] = " ".join(vals[key].split())
@@ -368,7 +405,7 @@ class SmartKidsChild(models.Model):
     @api.constrains("national_id")
     def _check_national_id(self):
         for child in self.filtered("national_id"):
-            if not thai_pin.is_valid(child.national_id):
+            if not thai_national_id.is_valid(child.national_id):
                 raise ValidationError(
                     self.env._(
                         "%(id)s is not a valid Thai national ID for %(child)s: it must have "

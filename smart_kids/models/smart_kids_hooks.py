@@ -49,5 +49,13 @@ class SmartKidsHooks(models.AbstractModel):
         """A centre recorded its lunch (dishes; photos may follow)."""
 
     @api.model
+    def _on_outbreak_signal(self, signals):
+        """Several children of a centre showed the same sign within a few days."""
+
+    @api.model
+    def _on_vaccination_overdue(self, children):
+        """Once a month: children with a vaccine dose overdue (``vaccination_todo``)."""
+
+    @api.model
     def _on_activity_recorded(self, activities):
         """A centre recorded an activity of the day."""

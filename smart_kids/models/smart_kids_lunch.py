@@ -69,7 +69,10 @@ class SmartKidsLunch(models.Model):
         if not children:
             return {}
         share = self.centre_id.lunch_dri_share / 100
-        references = [daily_reference(child.age_months, child.sex) for child in children]
+        # the children's ages on the lunch's day: a lunch of last year is judged for 3-year-olds
+        references = [
+            daily_reference(child._age_months_on(self.date), child.sex) for child in children
+        ]
         return {
             key: share * sum(ref[key] for ref in references) / len(references)
             for key, _label in NUTRIENTS

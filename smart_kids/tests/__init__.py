@@ -7,7 +7,9 @@ from . import test_growth_measurement
 from . import test_import
 from . import test_kiosk
 from . import test_lunch
+from . import test_outbreak_signal
 from . import test_scope_attacks
 from . import test_translation
 from . import test_ui
 from . import test_unaccounted
+from . import test_vaccination_plan

@@ -48,6 +48,18 @@ class TestChild(SmartKidsCase):
     def test_invalid_national_id_is_refused(self):
         self._assert_rejected("not a valid Thai national ID", national_id="1101700230706")
         self._assert_rejected("not a valid Thai national ID", national_id="12345")
+        # no category 9, even with a correct check digit
+        self._assert_rejected("not a valid Thai national ID", national_id="9067123456789")
+        self._assert_rejected("not a valid Thai national ID", national_id="0067123456784")
+
+    def test_ids_of_people_without_thai_registration_are_accepted(self):
+        """DOPA gives IDs starting with 0 to people without Thai registration status (e.g.
+        children of migrant workers): valid with their check digit, like every category."""
+        child = self._new_child(national_id="0-0671-23456-78-5")
+        self.assertEqual(child.national_id, "0067123456785")
+        self.assertEqual(
+            self.env["smart_kids.child"].search([("national_id", "=", "0067123456785")]), child
+        )
 
     def test_birth_date_limits(self):
         today = fields.Date.today()

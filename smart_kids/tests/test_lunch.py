@@ -1,6 +1,7 @@
 import base64
 import io
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 from PIL import Image
 
@@ -73,6 +74,28 @@ class TestLunchAndActivities(SmartKidsCase):
             {"centre_id": self.centre_2.id, "date": DAY, "dish_ids": [Command.set(rice.ids)]}
         )
         self.assertFalse(safe.allergy_warning)
+
+    def test_targets_use_the_childrens_age_on_the_lunch_date(self):
+        older = self._child(
+            self.centre_2,
+            "Older",
+            birth_date=DAY - relativedelta(years=4, days=10),
+            enrolment_date=DAY - relativedelta(years=1),
+        )
+        self.child_2.enrolment_date = DAY - relativedelta(years=1)
+        rice = self.env.ref("smart_kids.dish_rice")
+
+        def energy_target(day):
+            lunch = self.env["smart_kids.lunch"].create(
+                {"centre_id": self.centre_2.id, "date": day, "dish_ids": [Command.set(rice.ids)]}
+            )
+            return lunch._lunch_targets()["energy"]
+
+        # a month ago Older was 47 months (1-3 years: 1,050 kcal), like Kla
+        self.assertAlmostEqual(energy_target(DAY - relativedelta(months=1)), 315.0)
+        # today he is 48 months (4-5 years: 1,290 kcal): 30 % of the two children's mean
+        self.assertAlmostEqual(energy_target(DAY), 0.3 * (1050 + 1290) / 2)
+        self.assertEqual(older._age_months_on(DAY), 48)
 
     def test_photos_are_resized_and_know_their_children(self):
         lunch = self._lunch(self.env.ref("smart_kids.dish_rice"))

@@ -37,6 +37,19 @@ class SmartKidsHooks(models.AbstractModel):
         self._line_to_guardians("unaccounted_opened", cases, lambda c: f"unaccounted:{c.id}")
 
     @api.model
+    def _on_vaccination_overdue(self, children):
+        super()._on_vaccination_overdue(children)
+        today = fields.Date.context_today(self)
+        month = today.strftime("%Y-%m")
+        self._line_to_guardians(
+            "vaccination_overdue",
+            children,
+            lambda child: f"vaccination:{child.id}:{month}",
+            child_of=lambda child: child,
+            day_of=lambda _child: today,
+        )
+
+    @api.model
     def _on_lunch_recorded(self, lunches):
         super()._on_lunch_recorded(lunches)
         self._line_to_groups("lunch_recorded", lunches)
@@ -92,7 +105,14 @@ class SmartKidsHooks(models.AbstractModel):
     # Guardians: one message per guardian and occasion, siblings merged
     # ------------------------------------------------------------------
     @api.model
-    def _line_to_guardians(self, event, records, occasion):
+    def _line_to_guardians(
+        self,
+        event,
+        records,
+        occasion,
+        child_of=lambda record: record.child_id,
+        day_of=lambda record: record.date,
+    ):
         triggers = (
             self.env["smart_kids.line.trigger"]
             ._active_for(event)
@@ -103,7 +123,7 @@ class SmartKidsHooks(models.AbstractModel):
         Message = self.env["smart_kids.line.message"].sudo()
         for trigger in triggers:
             for record in records:
-                child = record.child_id.sudo()
+                child = child_of(record).sudo()
                 if not child.line_consent:
                     continue
                 guardians = child.guardian_ids.partner_id.filtered(
@@ -123,7 +143,9 @@ class SmartKidsHooks(models.AbstractModel):
                         # a sibling's message is still waiting: one message for both
                         queued.child_ids = [fields.Command.link(child.id)]
                         queued.payload = json.dumps(
-                            self._guardian_payload(event, partner, queued.child_ids, record.date),
+                            self._guardian_payload(
+                                event, partner, queued.child_ids, day_of(record)
+                            ),
                             ensure_ascii=False,
                         )
                         continue
@@ -137,7 +159,7 @@ class SmartKidsHooks(models.AbstractModel):
                                 "priority": trigger.priority,
                                 "child_ids": [fields.Command.set(child.ids)],
                                 "payload": self._guardian_payload(
-                                    event, partner, child, record.date
+                                    event, partner, child, day_of(record)
                                 ),
                                 "next_attempt_at": fields.Datetime.now()
                                 + timedelta(seconds=trigger.merge_delay),
@@ -174,6 +196,13 @@ class SmartKidsHooks(models.AbstractModel):
                 child=name,
                 time=centre._local_time_str(attendance.check_out),
                 collector=attendance.collector_name,
+            )
+        if event == "vaccination_overdue":
+            return env._(
+                "%(child)s has a vaccination overdue: %(doses)s. Please take the child to the "
+                "health centre with the Mother and Child Health Book.",
+                child=name,
+                doses=child.vaccination_todo,
             )
         if event == "health_abnormal":
             return env._(

@@ -23,6 +23,7 @@ class SmartKidsLineTrigger(models.Model):
             ("unaccounted_opened", "Child unaccounted for at the deadline"),
             ("lunch_recorded", "Lunch of the day"),
             ("activity_recorded", "Activity of the day"),
+            ("vaccination_overdue", "Vaccination overdue (monthly)"),
         ],
         required=True,
     )

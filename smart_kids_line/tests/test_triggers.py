@@ -93,6 +93,19 @@ class TestRules(HttpCase, LineCommon):
         self.assertEqual(message.priority, "0")
         self.assertIn(self.child_1.name, json.loads(message.payload)[0]["text"])
 
+    def test_overdue_vaccination_reminder_once_a_month(self):
+        """A three-year-old with no vaccination recorded: the guardian is reminded, once."""
+        Child = self.env["smart_kids.child"]
+        for _run in range(2):
+            Child._cron_vaccination_reminders()
+        messages = self.Message.search([("dedupe_key", "like", f"vaccination:{self.child_1.id}:%")])
+        self.assertEqual(len(messages), 1)
+        text = json.loads(messages.payload)[0]["text"]
+        self.assertIn("has a vaccination overdue", text)
+        self.assertIn(self.env.ref("smart_kids.vaccine_mmr").name, text)
+        self.send_all()
+        self.assertEqual(messages.state, "sent")
+
     def test_switched_off_rule_sends_nothing(self):
         self.env.ref("smart_kids_line.trigger_check_in").active = False
         self._scan(self.child_1)

@@ -85,10 +85,16 @@ SELECT centre_id, %s, %s FROM smart_kids_centre_day
         )
 
     def _measure_vaccination(self, centres, date_from, date_to):
-        return self._children_share(
-            centres,
-            SQL("EXISTS (SELECT 1 FROM smart_kids_child_vaccination v WHERE v.child_id = ch.id)"),
-        )
+        """Share of enrolled children with no dose overdue on ``date_to`` against the
+        national schedule (the core's ``_vaccination_plan``), not merely with a record."""
+        Child = self.env["smart_kids.child"].sudo()
+        children = Child.search([("centre_id", "in", centres.ids), ("state", "=", "enrolled")])
+        counts = {}
+        for child, doses in children._vaccination_plan(date_to).items():
+            state = Child._vaccination_state_of([status for _dose, status in doses])
+            part, whole = counts.get(child.centre_id.id, (0, 0))
+            counts[child.centre_id.id] = (part + (state != "overdue"), whole + 1)
+        return {centre_id: part / whole for centre_id, (part, whole) in counts.items()}
 
     def _measure_guardians_linked(self, centres, date_from, date_to):
         """Share of guardians linked to LINE: nothing to measure without LINE (see
