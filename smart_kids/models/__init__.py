@@ -12,6 +12,7 @@ from . import smart_kids_centre
 from . import smart_kids_centre_closure
 from . import smart_kids_child
 from . import smart_kids_child_allergy
+from . import smart_kids_child_dspm
 from . import smart_kids_child_guardian
 from . import smart_kids_child_pickup
 from . import smart_kids_child_vaccination
@@ -19,6 +20,8 @@ from . import smart_kids_child_vaccination_plan
 from . import smart_kids_classroom
 from . import smart_kids_day_activity
 from . import smart_kids_dish
+from . import smart_kids_dspm_age
+from . import smart_kids_dspm_screening
 from . import smart_kids_growth_measurement
 from . import smart_kids_hooks
 from . import smart_kids_lunch
