@@ -15,7 +15,7 @@ MEASURES = [
     ("guardians_linked", "Guardians linked to LINE"),
     ("teacher_records", "Teacher records"),
     ("growth", "Growth measured"),
-    ("vaccination", "Vaccinations recorded"),
+    ("vaccination", "Vaccinations up to date"),
     ("data_freshness", "Data freshness"),
     ("satisfaction", "Parent satisfaction"),
 ]

@@ -1,6 +1,7 @@
 from . import test_access
 from . import test_centre_day
 from . import test_evaluation
+from . import test_indicator_import
 from . import test_reminders
 from . import test_reports
 from . import test_satisfaction
