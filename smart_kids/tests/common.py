@@ -1,5 +1,7 @@
 import base64
 import io
+import subprocess
+import tempfile
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
@@ -41,6 +43,16 @@ def assert_thai_complete(case, module):
 def password_of(login):
     """Test users' password (new_test_user would pad logins shorter than 8 characters)."""
     return f"{login}-password"
+
+
+def pdf_text(pdf):
+    """The text of a rendered PDF, as pdftotext reads it (what a reader's tools see)."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(pdf)
+        handle.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True, text=True
+        ).stdout
 
 
 def checkin(user, action, **params):

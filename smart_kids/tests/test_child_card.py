@@ -1,10 +1,8 @@
-import subprocess
-import tempfile
-
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
 from .common import SmartKidsCommon
+from .common import pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -26,15 +24,7 @@ class TestChildCards(HttpCase, SmartKidsCommon):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-            handle.write(pdf)
-            handle.flush()
-            text = subprocess.run(
-                ["pdftotext", "-layout", handle.name, "-"],
-                capture_output=True,
-                check=True,
-                text=True,
-            ).stdout
+        text = pdf_text(pdf)
         self.assertIn("ภูมิใจ", text, "Thai renders as text, not as empty boxes")
         self.assertIn("Smart Kids", text)
         self.assertIn("Ban Non Sa-at", text)

@@ -1,6 +1,4 @@
 import io
-import subprocess
-import tempfile
 import zipfile
 from datetime import timedelta
 
@@ -9,6 +7,7 @@ from odoo.tests import Form
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
+from odoo.addons.smart_kids.tests.common import pdf_text
 from odoo.addons.smart_kids_reports.thai_format import thai_date
 from odoo.addons.smart_kids_reports.thai_format import thai_month
 
@@ -37,15 +36,6 @@ THAI_MARKS = dict.fromkeys([0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4
 def thai_plain(text):
     text = text.translate(THAI_PUA).replace("\u0e33", "\u0e32").translate(THAI_MARKS)
     return "".join(text.split())
-
-
-def pdf_text(pdf):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(pdf)
-        handle.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True, text=True
-        ).stdout
 
 
 class ThaiText(str):

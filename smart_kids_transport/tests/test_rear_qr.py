@@ -1,8 +1,7 @@
-import subprocess
-import tempfile
-
 from odoo.tests import HttpCase
 from odoo.tests import tagged
+
+from odoo.addons.smart_kids.tests.common import pdf_text
 
 from .common import TransportCommon
 
@@ -25,15 +24,7 @@ class TestRearQrSticker(HttpCase, TransportCommon):
             ._render_qweb_pdf(report, self.van_1.ids)
         )
         self.assertEqual(kind, "pdf")
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-            handle.write(pdf)
-            handle.flush()
-            text = subprocess.run(
-                ["pdftotext", "-layout", handle.name, "-"],
-                capture_output=True,
-                check=True,
-                text=True,
-            ).stdout
+        text = pdf_text(pdf)
         self.assertIn("Van 1", text)
         self.assertIn("นข 1234", text, "the plate in Thai renders as text")
         self.assertIn("ตรวจทุกที่นั่ง", text, "the instruction is in Thai")
