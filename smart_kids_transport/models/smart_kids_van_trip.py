@@ -216,11 +216,16 @@ class SmartKidsVanTrip(models.Model):
         return rider, "choose_collector"
 
     def action_start_unloading(self):
-        """At the centre (morning) or leaving it (afternoon): scans now take children off."""
+        """At the centre (morning) or leaving it (afternoon): scans now take children off.
+        Whoever was expected and did not board is "not boarded" from now on (the roster
+        says so; the teacher can still say why)."""
         for trip in self:
             if trip.state != "on_road":
                 raise UserError(self.env._("This trip has ended."))
             trip._scope_write_workflow({"stage": "unloading"})
+            trip.rider_ids.filtered(lambda r: r.state == "expected")._scope_write_workflow(
+                {"state": "not_boarded"}
+            )
 
     # ------------------------------------------------------------------
     # End

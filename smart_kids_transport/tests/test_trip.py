@@ -79,6 +79,27 @@ class TestVanTrip(TransactionCase, TransportCommon):
         self.assertEqual(self._rider_states(ended)[self.mali.id], "not_boarded")
 
     @freeze_time(at(DAY, 6, 50))
+    def test_a_child_not_at_the_roadside_is_not_boarded_when_the_van_arrives(self):
+        trip = self._start()
+        self._scan(trip, self.child_1.card_payload)
+        self._scan(trip, self.sister.card_payload)
+        arrived = van(self.user_teacher, "van_unload", trip_id=trip["id"])
+        self.assertEqual(self._rider_states(arrived)[self.mali.id], "not_boarded")
+        roster = checkin(self.user_teacher, "roster", centre_id=self.centre_1.id)
+        notes = {c["id"]: c["note"] for c in roster["missing"]}
+        self.assertEqual(notes[self.mali.id], "Did not board the van")
+        # the teacher can still say why
+        van(
+            self.user_teacher,
+            "van_not_boarded",
+            trip_id=trip["id"],
+            child_id=self.mali.id,
+            reason="guardian",
+        )
+        rider = self._trip(trip).rider_ids.filtered(lambda r: r.child_id == self.mali)
+        self.assertEqual(rider.not_boarded_reason, "guardian")
+
+    @freeze_time(at(DAY, 6, 50))
     def test_wrong_van_twice_and_no_riders(self):
         trip = self._start()
         with self.assertRaisesRegex(UserError, "rides Van 2 morning \\(Van 2\\), not this van"):
