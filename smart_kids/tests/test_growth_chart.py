@@ -1,0 +1,29 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import SmartKidsCase
+from .common import recent_monday
+
+DAY = recent_monday()
+
+
+@tagged("post_install", "-at_install")
+class TestGrowthChart(SmartKidsCase):
+    def test_chart_shows_the_bands_and_the_childs_points(self):
+        child = self._child(self.centre_1, "Chart", birth_date=DAY - relativedelta(months=40))
+        self.assertFalse(child.growth_chart_weight, "no measurement, no chart")
+        child.growth_ids = [
+            Command.create({"date": DAY - relativedelta(months=m), "weight": w, "height": h})
+            for m, w, h in ((12, 12.2, 89.0), (6, 13.0, 92.5), (0, 14.1, 96.0))
+        ]
+        chart = str(child.growth_chart_weight)
+        self.assertTrue(chart.startswith("<svg"))
+        self.assertEqual(chart.count('class="o_sk_point"'), 3, "one dot per measurement")
+        self.assertEqual(chart.count("<polygon"), 3, "the -3/+3, -2/+2 and -1.5/+1.5 bands")
+        self.assertIn("Weight for age (kg)", chart)
+        self.assertEqual(str(child.growth_chart_height).count('class="o_sk_point"'), 3)
+        # the form shows it
+        arch = child.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="growth_chart_weight"', arch)
