@@ -75,14 +75,26 @@ class SmartKidsGrowthMeasurement(models.Model):
         store=True,
         help="Any index outside the normal band.",
     )
+    who_scored = fields.Boolean(
+        string="Scored",
+        compute="_compute_scores",
+        store=True,
+        help="The WHO 2006 standards gave scores (they end at 60 months: after that the "
+        "measurement is kept without a score, not shown as z 0.00).",
+    )
     notes = fields.Char()
 
     @api.depends("date", "weight", "height", "child_id.birth_date", "child_id.sex")
     def _compute_scores(self):
         for measure in self:
             result = measure._who_scores() or {}
-            measure.age_months = result.get("age_months") or 0.0
+            birth = measure.child_id.birth_date
+            # the age is the child's, whether or not the standards cover it
+            measure.age_months = (
+                (measure.date - birth).days / 30.4375 if birth and measure.date else 0.0
+            )
             z_wfa, z_hfa, z_wfh = (result.get(k) for k in ("z_wfa", "z_lhfa", "z_wflh"))
+            measure.who_scored = any(z is not None for z in (z_wfa, z_hfa, z_wfh))
             measure.z_weight_for_age = z_wfa or 0.0
             measure.z_height_for_age = z_hfa or 0.0
             measure.z_weight_for_height = z_wfh or 0.0

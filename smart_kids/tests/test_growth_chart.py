@@ -27,3 +27,16 @@ class TestGrowthChart(SmartKidsCase):
         # the form shows it
         arch = child.get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn('name="growth_chart_weight"', arch)
+
+    def test_after_sixty_months_no_false_score_and_no_point(self):
+        child = self._child(self.centre_1, "Older", birth_date=DAY - relativedelta(months=66))
+        child.growth_ids = [
+            Command.create({"date": DAY - relativedelta(months=10), "weight": 15.0, "height": 101}),
+            Command.create({"date": DAY, "weight": 14.0, "height": 100.0}),
+        ]
+        early, late = child.growth_ids.sorted("date")
+        self.assertTrue(early.who_scored)
+        self.assertFalse(late.who_scored, "63+ months: beyond the WHO 2006 standards")
+        self.assertFalse(late.height_for_age)
+        self.assertAlmostEqual(late.age_months, 66, delta=0.5, msg="the age is still the child's")
+        self.assertEqual(str(child.growth_chart_height).count('class="o_sk_point"'), 1)
