@@ -10,7 +10,8 @@
 # - the administrator's threshold is under its new parameter key;
 # - every activity kept its developmental domain (the field was renamed);
 # - the data-freshness indicator measures data_freshness;
-# - no child, attendance, partner, LINE rule or activity was lost or added.
+# - no child, attendance, partner or activity was lost or added, and no LINE rule was lost
+#   (a new version may add rules, e.g. the monthly vaccination reminder).
 #
 #   bash tests/upgrade_check.sh [BASE_COMMIT ...]
 set -euo pipefail
@@ -44,19 +45,21 @@ check_upgrade_from() {
         SELECT 'Upgrade check', id, '2026-11-02', 'social', now(), now()
         FROM smart_kids_centre ORDER BY id LIMIT 1" >/dev/null
     domains=$(q "SELECT string_agg(id || ':' || domain, ',' ORDER BY id) FROM smart_kids_day_activity")
-    local before
+    local before rule_ids
     before=$(q "SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
-        (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_line_rule),
-        (SELECT count(*) FROM smart_kids_day_activity)")
+        (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_day_activity)")
+    rule_ids=$(q "SELECT string_agg(id::text, ',' ORDER BY id) FROM smart_kids_line_rule")
 
     echo "Upgrade check: upgrading $db with this tree"
     # shellcheck disable=SC2046
     sk_odoo $(sk_odoo_args) -d "$db" -u smart_kids,smart_kids_line,smart_kids_reports \
         --stop-after-init --log-level=warn --log-handler=OpenUpgrade:WARNING
-    local after bridge moved active event threshold domains_after measure
+    local after bridge moved active event threshold domains_after measure rules_kept
     after=$(q "SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
-        (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_line_trigger),
-        (SELECT count(*) FROM smart_kids_day_activity)")
+        (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_day_activity)")
+    # every rule is still there (new ones may come with the new version)
+    rules_kept=$(q "SELECT string_agg(id::text, ',' ORDER BY id) FROM smart_kids_line_trigger
+        WHERE id IN ($rule_ids)")
     bridge=$(q "SELECT state FROM ir_module_module WHERE name = 'smart_kids_reports_line'")
     moved=$(q "SELECT res_id FROM ir_model_data WHERE module = 'smart_kids_reports_line'
         AND name = 'trigger_teacher_reminder' AND model = 'smart_kids.line.trigger'")
@@ -75,7 +78,8 @@ check_upgrade_from() {
     echo "  bridge: $bridge; rule: $rule_id -> ${moved:-none} (active: ${active:-?}, event: ${event:-?})"
     echo "  threshold: ${threshold:-none}; freshness indicator measure: ${measure:-none}"
     echo "  activities' domains kept: $([ "$domains" = "$domains_after" ] && echo yes || echo NO)"
-    echo "  children, attendances, partners, LINE rules, activities: before $before, after $after"
+    echo "  LINE rules kept: $([ "$rules_kept" = "$rule_ids" ] && echo "all ($rule_ids)" || echo "NO: $rules_kept of $rule_ids")"
+    echo "  children, attendances, partners, activities: before $before, after $after"
     [ "$bridge" = "installed" ] || sk_die "upgrade from $base: the bridge module was not installed"
     [ "$moved" = "$rule_id" ] || sk_die "upgrade from $base: the reminder rule was not kept"
     [ "$active" = "f" ] || sk_die "upgrade from $base: the administrator's switch on the rule was lost"
@@ -84,6 +88,7 @@ check_upgrade_from() {
     [ "$measure" = "data_freshness" ] || sk_die "upgrade from $base: the indicator measure was not renamed"
     [ -n "$domains" ] && [ "$domains" = "$domains_after" ] \
         || sk_die "upgrade from $base: activities lost their developmental domain"
+    [ "$rules_kept" = "$rule_ids" ] || sk_die "upgrade from $base: LINE rules were lost"
     [ "$before" = "$after" ] || sk_die "upgrade from $base: records were lost or added"
 }
 
