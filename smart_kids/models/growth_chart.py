@@ -15,6 +15,12 @@ from markupsafe import escape
 WIDTH, HEIGHT = 360, 240
 LEFT, RIGHT, TOP, BOTTOM = 36, 10, 22, 28
 MAX_MONTHS = 60
+# what runs along the bottom of each chart: age in months, or height in cm for wfh
+X_AXIS = {
+    "wfa": (0, MAX_MONTHS, 12, 1 / 12),
+    "lhfa": (0, MAX_MONTHS, 12, 1 / 12),
+    "wfh": (65, 120, 10, 1),
+}
 # the bands of the Department of Health categories, outermost first
 BANDS = ((-3, 3, "#fde2e1"), (-2, 2, "#fff3cd"), (-1.5, 1.5, "#d9f2e1"))
 LINES = ((-2, "#d9822b"), (0, "#2e7d32"), (2, "#d9822b"))
@@ -28,15 +34,17 @@ def _value_at(row, z):
 
 
 def growth_chart_svg(indicator, sex, points, title):
-    """``indicator``: "wfa" (kg) or "lhfa" (cm); ``sex``: "male"/"female"; ``points``:
-    [(age in months, value)]. Points after 60 months are left out (no WHO 2006 data)."""
+    """``indicator``: "wfa" (kg by age), "lhfa" (cm by age) or "wfh" (kg by height);
+    ``sex``: "male"/"female"; ``points``: [(age in months or height in cm, value)]. Points
+    outside the standards (after 60 months, heights outside 65-120 cm) are left out."""
     table = who._load_month_tables()[indicator]["M" if sex == "male" else "F"]
-    months = list(range(MAX_MONTHS + 1))
+    first, last, tick, tick_label = X_AXIS[indicator]
+    months = sorted(key for key in table if first <= key <= last)
     low = min(_value_at(table[m], -3) for m in months)
     high = max(_value_at(table[m], 3) for m in months)
 
     def x(month):
-        return LEFT + (WIDTH - LEFT - RIGHT) * month / MAX_MONTHS
+        return LEFT + (WIDTH - LEFT - RIGHT) * (month - first) / (last - first)
 
     def y(value):
         return TOP + (HEIGHT - TOP - BOTTOM) * (high - value) / (high - low)
@@ -61,17 +69,17 @@ def growth_chart_svg(indicator, sex, points, title):
         parts.append(
             f'<polyline points="{curve(z)}" fill="none" stroke="{colour}" stroke-width="1"/>'
         )
-    for year in range(0, 6):
-        month = 12 * year
+    for mark in range(first + (-first) % tick, last + 1, tick):
+        label = round(mark * tick_label)
         parts.append(
-            f'<text x="{x(month):.1f}" y="{HEIGHT - 10}" text-anchor="middle">{year}</text>'
+            f'<text x="{x(mark):.1f}" y="{HEIGHT - 10}" text-anchor="middle">{label}</text>'
         )
-    step = 5 if indicator == "wfa" else 10
+    step = 10 if indicator == "lhfa" else 5
     for value in range(int(low // step * step + step), int(high) + 1, step):
         parts.append(
             f'<text x="{LEFT - 4}" y="{y(value) + 3:.1f}" text-anchor="end">{value}</text>'
         )
-    shown = sorted((m, v) for m, v in points if 0 <= m <= MAX_MONTHS and v)
+    shown = sorted((m, v) for m, v in points if first <= m <= last and v)
     if len(shown) > 1:
         line = " ".join(f"{x(m):.1f},{y(v):.1f}" for m, v in shown)
         parts.append(f'<polyline points="{line}" fill="none" stroke="#1a3d7c" stroke-width="1.5"/>')

@@ -16,6 +16,9 @@ class SmartKidsChild(models.Model):
     growth_chart_height = fields.Html(
         string="Height Chart", compute="_compute_growth_charts", sanitize=False
     )
+    growth_chart_weight_for_height = fields.Html(
+        string="Weight-for-Height Chart", compute="_compute_growth_charts", sanitize=False
+    )
 
     @api.depends("sex", "growth_ids.weight", "growth_ids.height", "growth_ids.age_months")
     @api.depends_context("lang")
@@ -24,6 +27,7 @@ class SmartKidsChild(models.Model):
             measurements = child.growth_ids
             if not (child.sex and measurements):
                 child.growth_chart_weight = child.growth_chart_height = False
+                child.growth_chart_weight_for_height = False
                 continue
             child.growth_chart_weight = growth_chart_svg(
                 "wfa",
@@ -36,4 +40,10 @@ class SmartKidsChild(models.Model):
                 child.sex,
                 [(m.age_months, m.height) for m in measurements],
                 self.env._("Height for age (cm), age in years"),
+            )
+            child.growth_chart_weight_for_height = growth_chart_svg(
+                "wfh",
+                child.sex,
+                [(m.height, m.weight) for m in measurements],
+                self.env._("Weight for height (kg), height in cm"),
             )

@@ -24,6 +24,9 @@ class TestGrowthChart(SmartKidsCase):
         self.assertEqual(chart.count("<polygon"), 3, "the -3/+3, -2/+2 and -1.5/+1.5 bands")
         self.assertIn("Weight for age (kg)", chart)
         self.assertEqual(str(child.growth_chart_height).count('class="o_sk_point"'), 3)
+        wfh = str(child.growth_chart_weight_for_height)
+        self.assertEqual(wfh.count('class="o_sk_point"'), 3, "by height: 89, 92.5 and 96 cm")
+        self.assertIn(">120<", wfh, "the height axis runs to 120 cm")
         # the form shows it
         arch = child.get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn('name="growth_chart_weight"', arch)
