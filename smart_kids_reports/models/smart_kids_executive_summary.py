@@ -25,7 +25,12 @@ DAY_COUNTERS = {
 }
 # Counters of the children and guardians enrolled now (see _add_children).
 CHILD_COUNTERS = ("enrolled", "growth_flags", "guardians", "guardians_line")
-COUNTERS = (*CHILD_COUNTERS, *DAY_COUNTERS)
+# Developmental screenings (DSPM) of the period: key -> SQL aggregate (see _add_screenings).
+SCREENING_COUNTERS = {
+    "dspm_screened": "count(*)",
+    "dspm_delays": "count(*) FILTER (WHERE outcome IN ('delay', 'referred'))",
+}
+COUNTERS = (*CHILD_COUNTERS, *DAY_COUNTERS, *SCREENING_COUNTERS)
 
 
 class Figure(NamedTuple):
@@ -51,6 +56,8 @@ FIGURES = (
     Figure("line_rate", _lt("On LINE"), "pct", "guardians_line", "guardians"),
     Figure("health_findings", _lt("Health findings")),
     Figure("growth_flags", _lt("Growth flags")),
+    Figure("dspm_screened", _lt("DSPM screenings")),
+    Figure("dspm_delays", _lt("Suspected delays")),
 )
 
 
@@ -75,6 +82,7 @@ class SmartKidsExecutiveSummary(models.AbstractModel):
         if centres:
             self._add_days(rows, centres, date_from, date_to)
             self._add_children(rows, centres)
+            self._add_screenings(rows, centres, date_from, date_to)
             self._add_evaluations(rows, centres)
         ordered = list(rows.values())
         totals = {key: sum(row[key] for row in ordered) for key in COUNTERS}
@@ -126,6 +134,27 @@ SELECT ch.centre_id, count(DISTINCT ch.id),
         )
         for centre_id, *values in self.env.cr.fetchall():
             rows[centre_id].update(zip(CHILD_COUNTERS, values, strict=True))
+
+    @api.model
+    def _add_screenings(self, rows, centres, date_from, date_to):
+        # the aggregates are this module's constants, never input
+        aggregates = SQL(", ".join(SCREENING_COUNTERS.values()))  # pylint: disable=sql-injection
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+SELECT centre_id, %s
+  FROM smart_kids_dspm_screening
+ WHERE centre_id = ANY(%s) AND date BETWEEN %s AND %s
+ GROUP BY centre_id""",
+                aggregates,
+                centres.ids,
+                date_from,
+                date_to,
+            )
+        )
+        for centre_id, *values in self.env.cr.fetchall():
+            rows[centre_id].update(zip(SCREENING_COUNTERS, values, strict=True))
 
     @api.model
     def _guardian_on_line_sql(self):

@@ -106,6 +106,20 @@ class TestReports(HttpCase, ReportsCommon):
         self.assertIn(self.centre_3.name, province_text)
         self.assertNotIn(self.centre_4.name, province_text)
 
+    def test_summary_counts_the_development_screenings_of_the_period(self):
+        child = self.centre_1.child_ids[:1]
+        Screening = self.env["smart_kids.dspm.screening"]
+        Screening.create({"child_id": child.id, "date": self.week[0]})
+        Screening.create({"child_id": child.id, "date": self.week[1], "result_fine_motor": "delay"})
+        Screening.create({"child_id": child.id, "date": self.week[0] - timedelta(days=40)})
+        Summary = self.env["smart_kids.executive.summary"].with_user(self.user_executive)
+        summary = Summary._compute(self.lao_1, self.week[0], self.week[-1])
+        row = next(r for r in summary["rows"] if r["centre"] == self.centre_1)
+        self.assertEqual((row["dspm_screened"], row["dspm_delays"]), (2, 1), "this period only")
+        self.assertEqual(summary["totals"]["dspm_delays"], 1)
+        labels = [label for _figure, label in Summary._columns()]
+        self.assertIn("สงสัยล่าช้า", labels, "in the reader's language")
+
     def test_attendance_register_marks_each_school_day(self):
         text = self._render(
             self.user_head,
