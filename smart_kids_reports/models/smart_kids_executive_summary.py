@@ -94,23 +94,9 @@ class SmartKidsExecutiveSummary(models.AbstractModel):
 
     @api.model
     def _add_days(self, rows, centres, date_from, date_to):
-        # the aggregates are this module's constants, never input
-        aggregates = SQL(", ".join(DAY_COUNTERS.values()))  # pylint: disable=sql-injection
-        self.env.cr.execute(
-            SQL(
-                """
-SELECT centre_id, %s
-  FROM smart_kids_centre_day
- WHERE centre_id = ANY(%s) AND date BETWEEN %s AND %s
- GROUP BY centre_id""",
-                aggregates,
-                centres.ids,
-                date_from,
-                date_to,
-            )
+        self._add_period_counters(
+            rows, "smart_kids_centre_day", DAY_COUNTERS, centres, date_from, date_to
         )
-        for centre_id, *values in self.env.cr.fetchall():
-            rows[centre_id].update(zip(DAY_COUNTERS, (v or 0 for v in values), strict=True))
 
     @api.model
     def _add_children(self, rows, centres):
@@ -137,24 +123,32 @@ SELECT ch.centre_id, count(DISTINCT ch.id),
 
     @api.model
     def _add_screenings(self, rows, centres, date_from, date_to):
-        # the aggregates are this module's constants, never input
-        aggregates = SQL(", ".join(SCREENING_COUNTERS.values()))  # pylint: disable=sql-injection
+        self._add_period_counters(
+            rows, "smart_kids_dspm_screening", SCREENING_COUNTERS, centres, date_from, date_to
+        )
+
+    @api.model
+    def _add_period_counters(self, rows, table, counters, centres, date_from, date_to):
+        """Sum ``counters`` ({key: SQL aggregate}) of ``table``'s rows per centre and period."""
+        # the table and the aggregates are this module's constants, never input
+        aggregates = SQL(", ".join(counters.values()))  # pylint: disable=sql-injection
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
 SELECT centre_id, %s
-  FROM smart_kids_dspm_screening
+  FROM %s
  WHERE centre_id = ANY(%s) AND date BETWEEN %s AND %s
  GROUP BY centre_id""",
                 aggregates,
+                SQL.identifier(table),
                 centres.ids,
                 date_from,
                 date_to,
             )
         )
         for centre_id, *values in self.env.cr.fetchall():
-            rows[centre_id].update(zip(SCREENING_COUNTERS, values, strict=True))
+            rows[centre_id].update(zip(counters, (v or 0 for v in values), strict=True))
 
     @api.model
     def _guardian_on_line_sql(self):
