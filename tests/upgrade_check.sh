@@ -10,6 +10,8 @@
 # - the administrator's threshold is under its new parameter key;
 # - every activity kept its developmental domain (the field was renamed);
 # - the data-freshness indicator measures data_freshness;
+# - a measurement of a 63-month boy (100 cm) is scored again: stunted, height-for-age -2.44
+#   (WHO 2007 reference; earlier versions stored 0.00 after 60 months);
 # - no child, attendance, partner or activity was lost or added, and no LINE rule was lost
 #   (a new version may add rules, e.g. the monthly vaccination reminder).
 #
@@ -45,6 +47,11 @@ check_upgrade_from() {
         SELECT 'Upgrade check', id, '2026-11-02', 'social', now(), now()
         FROM smart_kids_centre ORDER BY id LIMIT 1" >/dev/null
     domains=$(q "SELECT string_agg(id || ':' || domain, ',' ORDER BY id) FROM smart_kids_day_activity")
+    local measure_id
+    measure_id=$(q "INSERT INTO smart_kids_growth_measurement (child_id, date, weight, height,
+            create_date, write_date)
+        SELECT id, birth_date + 1918, 14.0, 100.0, now(), now() FROM smart_kids_child
+        WHERE sex = 'male' AND birth_date IS NOT NULL ORDER BY id LIMIT 1 RETURNING id" | head -1)
     local before rule_ids
     before=$(q "SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
         (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_day_activity)")
@@ -54,7 +61,7 @@ check_upgrade_from() {
     # shellcheck disable=SC2046
     sk_odoo $(sk_odoo_args) -d "$db" -u smart_kids,smart_kids_line,smart_kids_reports \
         --stop-after-init --log-level=warn --log-handler=OpenUpgrade:WARNING
-    local after bridge moved active event threshold domains_after measure rules_kept
+    local after bridge moved active event threshold domains_after measure rules_kept growth
     after=$(q "SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
         (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_day_activity)")
     # every rule is still there (new ones may come with the new version)
@@ -72,6 +79,8 @@ check_upgrade_from() {
     measure=$(q "SELECT measure FROM smart_kids_indicator i JOIN ir_model_data d
         ON d.res_id = i.id AND d.model = 'smart_kids.indicator' AND d.module = 'smart_kids_reports'
         WHERE i.measure IN ('data_currency', 'data_freshness')")
+    growth=$(q "SELECT growth_reference || ' ' || z_height_for_age || ' ' || height_for_age
+        FROM smart_kids_growth_measurement WHERE id = $measure_id")
     dropdb "$db"
     rm -rf "$old"
 
@@ -79,6 +88,7 @@ check_upgrade_from() {
     echo "  threshold: ${threshold:-none}; freshness indicator measure: ${measure:-none}"
     echo "  activities' domains kept: $([ "$domains" = "$domains_after" ] && echo yes || echo NO)"
     echo "  LINE rules kept: $([ "$rules_kept" = "$rule_ids" ] && echo "all ($rule_ids)" || echo "NO: $rules_kept of $rule_ids")"
+    echo "  63-month boy at 100 cm: ${growth:-none}"
     echo "  children, attendances, partners, activities: before $before, after $after"
     [ "$bridge" = "installed" ] || sk_die "upgrade from $base: the bridge module was not installed"
     [ "$moved" = "$rule_id" ] || sk_die "upgrade from $base: the reminder rule was not kept"
@@ -89,6 +99,7 @@ check_upgrade_from() {
     [ -n "$domains" ] && [ "$domains" = "$domains_after" ] \
         || sk_die "upgrade from $base: activities lost their developmental domain"
     [ "$rules_kept" = "$rule_ids" ] || sk_die "upgrade from $base: LINE rules were lost"
+    [ "$growth" = "who_2007 -2.44 low" ] || sk_die "upgrade from $base: old measurements not rescored"
     [ "$before" = "$after" ] || sk_die "upgrade from $base: records were lost or added"
 }
 

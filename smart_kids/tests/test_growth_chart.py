@@ -31,15 +31,22 @@ class TestGrowthChart(SmartKidsCase):
         arch = child.get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn('name="growth_chart_weight"', arch)
 
-    def test_after_sixty_months_no_false_score_and_no_point(self):
+    def test_after_sixty_months_scored_and_on_the_chart(self):
         child = self._child(self.centre_1, "Older", birth_date=DAY - relativedelta(months=66))
         child.growth_ids = [
             Command.create({"date": DAY - relativedelta(months=10), "weight": 15.0, "height": 101}),
             Command.create({"date": DAY, "weight": 14.0, "height": 100.0}),
         ]
         early, late = child.growth_ids.sorted("date")
-        self.assertTrue(early.who_scored)
-        self.assertFalse(late.who_scored, "63+ months: beyond the WHO 2006 standards")
-        self.assertFalse(late.height_for_age)
+        self.assertEqual((early.growth_reference, late.growth_reference), ("who_2006", "who_2007"))
+        self.assertTrue(late.who_scored, "66 months: the WHO 2007 reference")
+        self.assertEqual(late.height_for_age, "low", "100 cm at 66 months is stunted")
         self.assertAlmostEqual(late.age_months, 66, delta=0.5, msg="the age is still the child's")
-        self.assertEqual(str(child.growth_chart_height).count('class="o_sk_point"'), 1)
+        height_chart = str(child.growth_chart_height)
+        self.assertEqual(height_chart.count('class="o_sk_point"'), 2, "both, up to 72 months")
+        self.assertIn(">6<", height_chart, "the age axis runs to 6 years")
+        self.assertEqual(
+            str(child.growth_chart_weight_for_height).count('class="o_sk_point"'),
+            2,
+            "weight-for-height is by height: both points",
+        )
