@@ -12,7 +12,8 @@ consumption, group member count, bot info), records every request, honours
     server.stop()
 
 Faults: ``error`` (500), ``timeout`` (sleeps past the client's read timeout, then answers
-nothing useful), ``rate_limit`` (429 "Too Many Requests"), ``monthly_limit`` (429 "You
+nothing useful; LINE may or may not have accepted the request), ``lost_answer`` (LINE
+accepts the request, the client never hears: the answer comes after its read timeout), ``rate_limit`` (429 "Too Many Requests"), ``monthly_limit`` (429 "You
 have reached your monthly limit."), ``bad_request`` (400), ``unauthorized`` (401). A
 message counts as *delivered* once per retry key, whatever the client retried.
 """
@@ -143,10 +144,12 @@ class FakeLineServer:
         retry_key = headers.get("x-line-retry-key")
         if self.faults.get("delay"):
             time.sleep(self.faults["delay"])  # a slow LINE: lets a test kill a worker mid-batch
-        if fault == "timeout":
+        if fault in ("timeout", "lost_answer"):
             # LINE may still accept a request whose answer the client never sees
-            if retry_key and self._random and self._random.random() < 0.5:
-                self._accept(path, retry_key, body)
+            if fault == "lost_answer" or (
+                retry_key and self._random and self._random.random() < 0.5
+            ):
+                self._accept(path, retry_key or str(uuid.uuid4()), body)
             time.sleep(self.timeout_seconds)
             return self._send(handler, 500, {"message": "late"})
         if fault == "error":

@@ -1,6 +1,5 @@
 """Turns the day's events of ``smart_kids`` into LINE messages, as the rules say."""
 
-import json
 from datetime import timedelta
 
 from odoo import api
@@ -102,7 +101,7 @@ class SmartKidsHooks(models.AbstractModel):
         self.env["smart_kids.line.message"].sudo()._enqueue(vals_list)
 
     # ------------------------------------------------------------------
-    # Guardians: one message per guardian and occasion, siblings merged
+    # Guardians: one message per guardian and occasion, siblings merged while it waits
     # ------------------------------------------------------------------
     @api.model
     def _line_to_guardians(
@@ -130,41 +129,21 @@ class SmartKidsHooks(models.AbstractModel):
                     lambda p: p.line_link_active and p.line_user_id and p.line_channel_id
                 )
                 for partner in guardians:
-                    key = f"{occasion(record)}:{partner.id}"
-                    queued = Message.search(
-                        [
-                            ("channel_id", "=", partner.line_channel_id.id),
-                            ("dedupe_key", "=", key),
-                            ("state", "=", "queued"),
-                        ],
-                        limit=1,
-                    )
-                    if queued and child not in queued.child_ids:
-                        # a sibling's message is still waiting: one message for both
-                        queued.child_ids = [fields.Command.link(child.id)]
-                        queued.payload = json.dumps(
-                            self._guardian_payload(
-                                event, partner, queued.child_ids, day_of(record)
-                            ),
-                            ensure_ascii=False,
-                        )
-                        continue
-                    Message._enqueue(
-                        [
-                            {
-                                "channel_id": partner.line_channel_id.id,
-                                "target": partner.line_user_id,
-                                "partner_id": partner.id,
-                                "dedupe_key": key,
-                                "priority": trigger.priority,
-                                "child_ids": [fields.Command.set(child.ids)],
-                                "payload": self._guardian_payload(
-                                    event, partner, child, day_of(record)
-                                ),
-                                "next_attempt_at": fields.Datetime.now()
-                                + timedelta(seconds=trigger.merge_delay),
-                            }
-                        ]
+                    day = day_of(record)
+                    Message._enqueue_for_guardian(
+                        {
+                            "channel_id": partner.line_channel_id.id,
+                            "target": partner.line_user_id,
+                            "partner_id": partner.id,
+                            "occasion": f"{occasion(record)}:{partner.id}",
+                            "priority": trigger.priority,
+                            "next_attempt_at": fields.Datetime.now()
+                            + timedelta(seconds=trigger.merge_delay),
+                        },
+                        child,
+                        lambda children, partner=partner, day=day: self._guardian_payload(
+                            event, partner, children, day
+                        ),
                     )
 
     @api.model

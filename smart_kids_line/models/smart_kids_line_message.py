@@ -5,6 +5,9 @@ Like mail.mail, rows are sent by a cron, one transaction per row, and a row is m
 send it twice. Each row carries a retry key created with it and reused on every attempt:
 LINE answers 409 to a key it already accepted, which we record as sent. A row found
 ``sending`` after a crash is simply tried again with its key.
+
+Because a retry key stands for the content LINE may already hold, a row is immutable once it
+has been claimed: new content (a sibling scanned later) goes to a new row.
 """
 
 import json
@@ -20,6 +23,7 @@ from linebot.v3.messaging.exceptions import ApiException
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
@@ -30,6 +34,10 @@ GIVE_UP_AFTER = timedelta(hours=23)
 # A row left "sending" this long was interrupted (worker killed): send it again.
 STALE_SENDING = timedelta(minutes=5)
 MONTHLY_LIMIT_TEXT = "monthly limit"
+# what LINE may already have received under the row's retry key
+FROZEN_ONCE_CLAIMED = frozenset(
+    {"payload", "target", "child_ids", "retry_key", "channel_id", "recipients", "partner_id"}
+)
 
 
 def backoff(attempts, rng=random):
@@ -82,6 +90,9 @@ class SmartKidsLineMessage(models.Model):
     request_id = fields.Char(readonly=True, help="x-line-request-id of the accepted request.")
     sent_at = fields.Datetime(readonly=True)
     child_ids = fields.Many2many("smart_kids.child", string="Children")
+    occasion = fields.Char(
+        index=True, help="Guardian and occasion (e.g. a day's check-in) siblings are merged by."
+    )
 
     _sql_constraints = [
         (
@@ -112,6 +123,77 @@ class SmartKidsLineMessage(models.Model):
         if messages:
             self._trigger_sending(min(messages.mapped("next_attempt_at")))
         return messages
+
+    @api.model
+    def _enqueue_for_guardian(self, vals, child, render):
+        """Tell a guardian about ``child`` on an occasion (``vals["occasion"]``): into the
+        guardian's message for that occasion while it still waits (siblings in one message),
+        otherwise a message of its own. ``render(children)`` gives the payload. Nothing is
+        dropped: a child already in a message of the occasion is skipped, nothing else."""
+        occasion = vals["occasion"]
+        same_occasion = [
+            ("channel_id", "=", vals["channel_id"]),
+            ("partner_id", "=", vals["partner_id"]),
+            ("occasion", "=", occasion),
+        ]
+        if self.sudo().search_count(
+            [*same_occasion, ("child_ids", "in", child.ids), ("state", "!=", "cancelled")]
+        ):
+            return self.browse()
+        waiting = self._lock_unclaimed(vals["channel_id"], vals["partner_id"], occasion)
+        if waiting:
+            children = waiting.child_ids | child
+            waiting.write(
+                {
+                    "child_ids": [fields.Command.link(child.id)],
+                    "payload": json.dumps(render(children), ensure_ascii=False),
+                }
+            )
+            return waiting
+        return self._enqueue(
+            [
+                {
+                    **vals,
+                    "dedupe_key": f"{occasion}:{child.id}",
+                    "child_ids": [fields.Command.set(child.ids)],
+                    "payload": render(child),
+                }
+            ]
+        )
+
+    @api.model
+    def _lock_unclaimed(self, channel_id, partner_id, occasion):
+        """The guardian's message for the occasion that no worker has claimed yet, locked
+        until this transaction ends (a worker skips it meanwhile), or nothing."""
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT id FROM smart_kids_line_message
+                 WHERE channel_id = %s AND partner_id = %s AND occasion = %s
+                   AND state = 'queued' AND COALESCE(attempts, 0) = 0
+              ORDER BY id LIMIT 1
+                   FOR UPDATE SKIP LOCKED
+                """,
+                channel_id,
+                partner_id,
+                occasion,
+            )
+        )
+        row = self.env.cr.fetchone()
+        message = self.sudo().browse(row[0] if row else [])
+        message.invalidate_recordset()  # read as locked, not as cached
+        return message
+
+    def write(self, vals):
+        if FROZEN_ONCE_CLAIMED.intersection(vals) and any(
+            m.attempts or m.state != "queued" for m in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A LINE message cannot change once it has been handed to LINE: queue a new one."
+                )
+            )
+        return super().write(vals)
 
     @api.model
     def _trigger_sending(self, at=None):
