@@ -13,9 +13,10 @@ consumption, group member count, bot info), records every request, honours
 
 Faults: ``error`` (500), ``timeout`` (sleeps past the client's read timeout, then answers
 nothing useful; LINE may or may not have accepted the request), ``lost_answer`` (LINE
-accepts the request, the client never hears: the answer comes after its read timeout), ``rate_limit`` (429 "Too Many Requests"), ``monthly_limit`` (429 "You
-have reached your monthly limit."), ``bad_request`` (400), ``unauthorized`` (401). A
-message counts as *delivered* once per retry key, whatever the client retried.
+accepts the request, the client never hears: the answer comes after its read timeout),
+``rate_limit`` (429 "Too Many Requests"), ``monthly_limit`` (429 "You have reached your
+monthly limit."), ``bad_request`` (400), ``unauthorized`` (401). A message counts as
+*delivered* once per retry key, whatever the client retried.
 """
 
 import json
