@@ -14,7 +14,8 @@ consumption, group member count, bot info), records every request, honours
 Faults: ``error`` (500), ``timeout`` (sleeps past the client's read timeout, then answers
 nothing useful; LINE may or may not have accepted the request), ``lost_answer`` (LINE
 accepts the request, the client never hears: the answer comes after its read timeout),
-``rate_limit`` (429 "Too Many Requests"), ``monthly_limit`` (429 "You have reached your
+``rate_limit`` (429 "Too Many Requests", with ``Retry-After`` when
+``faults["retry_after"]`` is set), ``monthly_limit`` (429 "You have reached your
 monthly limit."), ``bad_request`` (400), ``unauthorized`` (401). A message counts as
 *delivered* once per retry key, whatever the client retried.
 """
@@ -156,7 +157,9 @@ class FakeLineServer:
         if fault == "error":
             return self._send(handler, 500, {"message": "Internal server error"})
         if fault == "rate_limit":
-            return self._send(handler, 429, {"message": "Too Many Requests"})
+            retry_after = self.faults.get("retry_after")
+            headers = {"Retry-After": str(retry_after)} if retry_after else None
+            return self._send(handler, 429, {"message": "Too Many Requests"}, headers)
         if fault == "monthly_limit":
             return self._send(handler, 429, {"message": "You have reached your monthly limit."})
         if fault == "bad_request":

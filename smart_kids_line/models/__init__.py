@@ -1,6 +1,7 @@
 from . import res_partner
 from . import smart_kids_hooks
 from . import smart_kids_line_channel
+from . import smart_kids_line_channel_breaker
 from . import smart_kids_line_group
 from . import smart_kids_line_link_code
 from . import smart_kids_line_message

@@ -26,6 +26,8 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.smart_kids.models.cron_alarm import wake_crons_at
+
 _logger = logging.getLogger(__name__)
 
 SAFETY, INFORMATION = "0", "1"
@@ -41,9 +43,19 @@ FROZEN_ONCE_CLAIMED = frozenset(
 
 
 def backoff(attempts, rng=random):
-    """Seconds before the next attempt: exponential, capped at 30 minutes, with jitter."""
-    base = min(5 * 2 ** max(attempts - 1, 0), 1800)
+    """Seconds before a row's next attempt: exponential, capped at 2 minutes, with jitter.
+    An outage of the whole channel is the breaker's business (``paused_until``): rows are not
+    tried while it lasts, so it does not lengthen their own waits."""
+    base = min(5 * 2 ** max(attempts - 1, 0), 120)
     return base * rng.uniform(0.5, 1.5)
+
+
+def retry_after_seconds(headers):
+    """LINE's ``Retry-After`` (seconds) of a 429, or None."""
+    try:
+        return int(headers.get("retry-after"))
+    except (TypeError, ValueError):
+        return None
 
 
 class SmartKidsLineMessage(models.Model):
@@ -197,9 +209,12 @@ class SmartKidsLineMessage(models.Model):
 
     @api.model
     def _trigger_sending(self, at=None):
+        """Run the sender now, or at ``at`` exactly (not at the cron workers' next poll)."""
         cron = self.env.ref("smart_kids_line.ir_cron_line_outbox", raise_if_not_found=False)
         if cron:
             cron._trigger(at=at)
+            if at:
+                wake_crons_at(self.env.cr, [at])
 
     # ------------------------------------------------------------------
     # Sending
@@ -219,15 +234,27 @@ class SmartKidsLineMessage(models.Model):
                 outbox.browse(message_id)._send_claimed(clients)
             done += 1
         now = fields.Datetime.now()
-        remaining = self.search_count([("state", "=", "queued"), ("next_attempt_at", "<=", now)])
+        sendable = [
+            ("state", "=", "queued"),
+            ("channel_id.state", "=", "active"),
+            "|",
+            ("channel_id.paused_until", "=", False),
+            ("channel_id.paused_until", "<=", now),
+        ]
+        remaining = self.search_count([*sendable, ("next_attempt_at", "<=", now)])
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        # wake up when the next row is due or a paused channel may be probed
         upcoming = self.search(
             [("state", "=", "queued"), ("next_attempt_at", ">", now)],
             order="next_attempt_at",
             limit=1,
         )
-        if upcoming:
-            self._trigger_sending(upcoming.next_attempt_at)
+        paused = self.env["smart_kids.line.channel"].search(
+            [("paused_until", ">", now), ("state", "=", "active")], order="paused_until", limit=1
+        )
+        moments = [m for m in (upcoming.next_attempt_at, paused.paused_until) if m]
+        if moments:
+            self._trigger_sending(min(moments))
         return done
 
     @api.model
@@ -253,12 +280,14 @@ class SmartKidsLineMessage(models.Model):
                   JOIN smart_kids_line_channel c ON c.id = m.channel_id
                  WHERE m.state = 'queued' AND m.next_attempt_at <= %s AND c.state = 'active'
                    AND (c.quota_blocked IS NOT TRUE OR m.priority = %s)
+                   AND (c.paused_until IS NULL OR c.paused_until <= %s)
               ORDER BY m.priority, m.next_attempt_at, m.id
                  LIMIT 1
                    FOR UPDATE OF m SKIP LOCKED
                 """,
                 fields.Datetime.now(),
                 SAFETY,
+                fields.Datetime.now(),
             )
         )
         row = self.env.cr.fetchone()
@@ -273,6 +302,7 @@ class SmartKidsLineMessage(models.Model):
                 row[0],
             )
         )
+        self.browse(row[0]).channel_id._breaker_claim_probe()
         # marked before sending, so a rollback after the call cannot send it twice
         self.env.cr.commit()  # pylint: disable=invalid-commit
         return row[0]
@@ -299,7 +329,7 @@ class SmartKidsLineMessage(models.Model):
             except ApiException as error:
                 self._handle_api_error(error)
             except (urllib3.exceptions.HTTPError, OSError) as error:
-                self._retry_later(f"{type(error).__name__}: {error}")
+                self._retry_later(f"{type(error).__name__}: {error}", channel_wide=True)
             else:
                 self._mark_sent(dict(response.headers or {}).get("x-line-request-id"))
         # one transaction per row: the result is kept whatever happens to the next rows
@@ -315,6 +345,7 @@ class SmartKidsLineMessage(models.Model):
             }
         )
         self.env["smart_kids.line.quota"]._count(self.channel_id, self.recipients)
+        self.channel_id._breaker_success()
 
     def _finish(self, vals):
         self.write(vals)
@@ -343,8 +374,11 @@ class SmartKidsLineMessage(models.Model):
                 )
         elif status == 429 and MONTHLY_LIMIT_TEXT in body.lower():
             self._on_monthly_limit(body)
-        elif status == 429 or (status and status >= 500):
-            self._retry_later(f"{status}: {body}")
+        elif status == 429:
+            retry_after = retry_after_seconds(headers)
+            self._retry_later(f"{status}: {body}", channel_wide=True, retry_after=retry_after or 5)
+        elif status and status >= 500:
+            self._retry_later(f"{status}: {body}", channel_wide=True)
         else:
             self._finish({"state": "dead", "last_error": f"{status}: {body}"})
 
@@ -373,7 +407,11 @@ class SmartKidsLineMessage(models.Model):
                 ),
             )
 
-    def _retry_later(self, error, minimum=0):
+    def _retry_later(self, error, minimum=0, channel_wide=False, retry_after=None):
+        """Try the row again later; ``channel_wide`` failures (LINE down, slow or rate
+        limiting) also count on the channel's breaker."""
+        if channel_wide:
+            self.channel_id._breaker_failure(retry_after)
         if fields.Datetime.now() - self.create_date > GIVE_UP_AFTER:
             self._finish(
                 {"state": "dead", "last_error": f"gave up after {self.attempts} attempts: {error}"}

@@ -1,3 +1,4 @@
+from . import test_channel_breaker
 from . import test_outbox
 from . import test_scope
 from . import test_sibling_interleavings

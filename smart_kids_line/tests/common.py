@@ -59,11 +59,12 @@ class LineCommon(SmartKidsCommon):
         server.delivered.clear()
         server.accepted_ids.clear()
         server.fault_queue.clear()
-        server.faults.update(error_rate=0.0, timeout_rate=0.0)
+        server.faults.update(error_rate=0.0, timeout_rate=0.0, retry_after=None)
         server._random = None
 
     def send_all(self, rounds=60):
-        """Run the sender until nothing is queued, moving retries forward in time."""
+        """Run the sender until nothing is queued, moving retries and the channels' pauses
+        forward in time."""
         Message = self.env["smart_kids.line.message"]
         for _round in range(rounds):
             pending = Message.search([("state", "in", ("queued", "sending"))])
@@ -73,6 +74,10 @@ class LineCommon(SmartKidsCommon):
                 "UPDATE smart_kids_line_message"
                 " SET next_attempt_at = now() at time zone 'UTC' - interval '1 second'"
                 " WHERE state = 'queued'"
+            )
+            self.env.cr.execute(
+                "UPDATE smart_kids_line_channel SET paused_until = NULL"
+                " WHERE paused_until IS NOT NULL"
             )
             self.env.invalidate_all()
             Message._cron_send(batch=10000)
