@@ -229,6 +229,7 @@ class SmartKidsAttendance(models.Model):
         if self.health_abnormal and not was_abnormal:
             self._notify_health_abnormal()
             self.env["smart_kids.outbreak.signal"]._check_centre(self.centre_id, self.date)
+        self.env["smart_kids.hooks"]._emit("arrival_recorded", self)
         return True
 
     def check_out_child(self, pickup_id=None, partner_id=None, other_name=None, reason=None):

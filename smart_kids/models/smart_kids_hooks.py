@@ -25,6 +25,10 @@ class SmartKidsHooks(models.AbstractModel):
         """Children arrived (``smart_kids.attendance``)."""
 
     @api.model
+    def _on_arrival_recorded(self, attendances):
+        """How the children came and their health screen were recorded after the scan."""
+
+    @api.model
     def _on_check_out(self, attendances):
         """Children went home; the collector is on the attendance."""
 

@@ -1,5 +1,6 @@
 """Turns the day's events of ``smart_kids`` into LINE messages, as the rules say."""
 
+import json
 from datetime import timedelta
 
 from odoo import api
@@ -19,6 +20,29 @@ class SmartKidsHooks(models.AbstractModel):
     def _on_check_in(self, attendances):
         super()._on_check_in(attendances)
         self._line_to_guardians("check_in", attendances, lambda a: f"check_in:{a.date}")
+
+    @api.model
+    def _on_arrival_recorded(self, attendances):
+        """The health screen usually comes seconds after the scan, while the check-in message
+        waits for siblings: the waiting message is written again with the screen's result."""
+        super()._on_arrival_recorded(attendances)
+        Message = self.env["smart_kids.line.message"].sudo()
+        for attendance in attendances:
+            for partner in attendance.child_id.sudo().guardian_ids.partner_id:
+                if not (partner.line_link_active and partner.line_channel_id):
+                    continue
+                waiting = Message._lock_unclaimed(
+                    partner.line_channel_id.id,
+                    partner.id,
+                    f"check_in:{attendance.date}:{partner.id}",
+                )
+                if attendance.child_id in waiting.child_ids:
+                    waiting.payload = json.dumps(
+                        self._guardian_payload(
+                            "check_in", partner, waiting.child_ids, attendance.date
+                        ),
+                        ensure_ascii=False,
+                    )
 
     @api.model
     def _on_check_out(self, attendances):
@@ -162,13 +186,22 @@ class SmartKidsHooks(models.AbstractModel):
             mode = dict(attendance._fields["arrival_mode"]._description_selection(env)).get(
                 attendance.arrival_mode, ""
             )
-            return env._(
+            arrived = env._(
                 "%(child)s arrived at %(centre)s at %(time)s (%(mode)s).",
                 child=name,
                 centre=centre.name,
                 time=centre._local_time_str(attendance.check_in),
                 mode=mode,
             )
+            if not attendance.health_screened:
+                return arrived
+            findings = attendance._health_summary() if attendance.health_abnormal else ""
+            health = (
+                env._("Health check: %(findings)s", findings=findings)
+                if findings
+                else env._("Health check: normal")
+            )
+            return f"{arrived} {health}"
         if event == "check_out":
             return env._(
                 "%(child)s went home at %(time)s with %(collector)s.",

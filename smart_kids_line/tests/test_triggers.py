@@ -183,3 +183,26 @@ class TestRules(HttpCase, LineCommon):
         attendance.check_out_child(pickup_id=pickup.id)
         out = self.Message.search([("dedupe_key", "like", "check_out:%")])
         self.assertIn("Grandpa", json.loads(out.payload)[0]["text"])
+
+    def test_check_in_message_says_the_health_check(self):
+        self.env["res.lang"]._activate_lang("th_TH")
+        self.env["ir.module.module"]._load_module_terms(
+            ["smart_kids", "smart_kids_line"], ["th_TH"]
+        )
+        result = self._scan(self.child_1)
+        message = self.Message.search([("partner_id", "=", self.guardian.id)])
+        self.assertNotIn("Health check", json.loads(message.payload)[0]["text"], "not yet done")
+        attendance = self.env["smart_kids.attendance"].browse(result["attendance_id"])
+        attendance.record_arrival(health={"normal": True})
+        self.assertIn("Health check: normal", json.loads(message.payload)[0]["text"])
+        # in the guardian's language, and findings when there are some
+        self.guardian.lang = "th_TH"
+        attendance.record_arrival(health={"temperature": 38.2, "symptoms": ["cough"]})
+        text = json.loads(message.payload)[0]["text"]
+        self.assertIn("ตรวจสุขภาพ: 38.2 °C", text)
+        self.assertIn("ไอ", text)
+        # once LINE has it, the message does not change: the health alert tells the rest
+        self.send_all()
+        self.assertEqual(message.state, "sent")
+        attendance.record_arrival(health={"normal": True})
+        self.assertIn("38.2", json.loads(message.payload)[0]["text"])
