@@ -26,9 +26,20 @@ sk_addons_path() {
     echo "${paths[*]}"
 }
 
+# Odoo's own launcher script: its prefork server (--workers) starts the websocket/gevent
+# process as "python <launcher> gevent ...", which "python -m odoo" cannot be (that helper
+# then dies at once and is respawned many times a second).
+sk_odoo_launcher() {
+    if [ -f "$ODOO_SRC/odoo-bin" ]; then
+        echo "$ODOO_SRC/odoo-bin"  # a git checkout
+    else
+        echo "$ODOO_SRC/setup/odoo"  # a source distribution
+    fi
+}
+
 # Run Odoo from the venv; bound to loopback, never to all interfaces.
 sk_odoo() {
-    "$SK_VENV/bin/python" -m odoo "$@"
+    "$SK_VENV/bin/python" "$(sk_odoo_launcher)" "$@"
 }
 
 sk_odoo_args() {

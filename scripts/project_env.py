@@ -26,11 +26,11 @@ def odoo_env():
 
 
 def odoo_cmd(*args, db, command=()):
-    """An Odoo command line with the project's addons and filestore, on loopback only."""
+    """An Odoo command line with the project's addons and filestore, on loopback only, through
+    Odoo's launcher script (as its prefork server expects; see sk_odoo_launcher)."""
     return [
         f"{env_value('SK_VENV')}/bin/python",
-        "-m",
-        "odoo",
+        env_value("(sk_odoo_launcher)"),
         *command,
         f"--addons-path={env_value('(sk_addons_path)')}",
         "--http-interface=127.0.0.1",

@@ -33,5 +33,5 @@ Demo logins (password = login), Thai interface:
   admin      Odoo administrator (password admin)
 TXT
 # shellcheck disable=SC2046
-exec "$SK_VENV/bin/python" -m odoo $(sk_odoo_args) -d "$SK_DB" --db-filter="^$SK_DB\$" \
+exec "$SK_VENV/bin/python" "$(sk_odoo_launcher)" $(sk_odoo_args) -d "$SK_DB" --db-filter="^$SK_DB\$" \
     --http-port "$SK_HTTP_PORT" --log-level=warn
