@@ -19,9 +19,9 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from project_env import create_database  # noqa: E402
-from project_env import odoo_cmd  # noqa: E402
-from project_env import odoo_env  # noqa: E402
+from project_env import create_database
+from project_env import odoo_cmd
+from project_env import odoo_env
 
 DB = sys.argv[1] if len(sys.argv) > 1 else "smart_kids_prefork_check"
 RUN_SECONDS = 12
