@@ -67,13 +67,21 @@ class SmartKidsLineChannel(models.Model):
         if self.failures_in_row or self.paused_until:
             self._breaker_update(SQL("failures_in_row = 0, paused_until = NULL"))
 
+    def _breaker_is_open(self):
+        self.ensure_one()
+        return self.failures_in_row >= OPEN_AFTER or bool(self.paused_until)
+
+    def _breaker_paused(self):
+        """Nothing may be sent now (a failure earlier in the same batch opened the breaker)."""
+        self.ensure_one()
+        return bool(self.paused_until) and self.paused_until > fields.Datetime.now()
+
     def _breaker_claim_probe(self):
         """The breaker is open and its pause is over: this worker's row is the probe; the
         others wait until it answers (or could have)."""
         self.ensure_one()
-        if self.failures_in_row >= OPEN_AFTER or self.paused_until:
-            until = fields.Datetime.now() + timedelta(seconds=self.read_timeout + PROBE_GRACE)
-            self._breaker_update(SQL("paused_until = %s", until))
+        until = fields.Datetime.now() + timedelta(seconds=self.read_timeout + PROBE_GRACE)
+        self._breaker_update(SQL("paused_until = %s", until))
 
     def _breaker_update(self, assignments):
         try:

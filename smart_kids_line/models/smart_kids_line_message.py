@@ -1,8 +1,8 @@
 """The outbox: every message for LINE is a row, sent exactly once whatever happens.
 
-Like mail.mail, rows are sent by a cron, one transaction per row, and a row is marked
-``sending`` (and committed) *before* the HTTP call, so a rollback after the call cannot
-send it twice. Each row carries a retry key created with it and reused on every attempt:
+Like mail.mail, rows are sent by a cron; a few rows at a time are marked ``sending`` (and
+committed) *before* their HTTP calls, so a rollback after a call cannot send it twice, and
+their results are committed together after the calls. Each row carries a retry key created with it and reused on every attempt:
 LINE answers 409 to a key it already accepted, which we record as sent. A row found
 ``sending`` after a crash is simply tried again with its key.
 
@@ -35,6 +35,9 @@ SAFETY, INFORMATION = "0", "1"
 GIVE_UP_AFTER = timedelta(hours=23)
 # A row left "sending" this long was interrupted (worker killed): send it again.
 STALE_SENDING = timedelta(minutes=5)
+# rows claimed in one transaction and whose results are committed together: two commits for
+# this many messages, not three per message
+CLAIM_BATCH = 20
 MONTHLY_LIMIT_TEXT = "monthly limit"
 # what LINE may already have received under the row's retry key
 FROZEN_ONCE_CLAIMED = frozenset(
@@ -220,19 +223,19 @@ class SmartKidsLineMessage(models.Model):
     # Sending
     # ------------------------------------------------------------------
     @api.model
-    def _cron_send(self, batch=50):
-        """Send what is due; each row in its own committed transaction, several workers at once."""
+    def _cron_send(self, batch=1000):
+        """Send what is due, a few rows per transaction; several workers may run at once."""
         self._recover_stale()
         done = 0
         clients = {}  # one SDK client (and connection pool) per channel for the whole run
         while done < batch:
             with self.env.registry.cursor() as cr:
                 outbox = self.with_env(self.env(cr=cr))
-                message_id = outbox._claim_next()
-                if not message_id:
+                claimed = outbox._claim_due(min(CLAIM_BATCH, batch - done))
+                if not claimed:
                     break
-                outbox.browse(message_id)._send_claimed(clients)
-            done += 1
+                claimed._send_claimed(clients)
+            done += len(claimed)
         now = fields.Datetime.now()
         sendable = [
             ("state", "=", "queued"),
@@ -271,46 +274,80 @@ class SmartKidsLineMessage(models.Model):
             stale.write({"state": "queued", "next_attempt_at": fields.Datetime.now()})
 
     @api.model
-    def _claim_next(self):
-        """Take one due row and mark it sending, committed before anything is sent."""
+    def _claim_due(self, limit):
+        """Take due rows and mark them sending, committed before anything is sent. From a
+        channel whose breaker is open, only one row: its probe."""
+        now = fields.Datetime.now()
         self.env.cr.execute(
             SQL(
                 """
-                SELECT m.id FROM smart_kids_line_message m
+                SELECT m.id, m.channel_id FROM smart_kids_line_message m
                   JOIN smart_kids_line_channel c ON c.id = m.channel_id
                  WHERE m.state = 'queued' AND m.next_attempt_at <= %s AND c.state = 'active'
                    AND (c.quota_blocked IS NOT TRUE OR m.priority = %s)
                    AND (c.paused_until IS NULL OR c.paused_until <= %s)
               ORDER BY m.priority, m.next_attempt_at, m.id
-                 LIMIT 1
+                 LIMIT %s
                    FOR UPDATE OF m SKIP LOCKED
                 """,
-                fields.Datetime.now(),
+                now,
                 SAFETY,
-                fields.Datetime.now(),
+                now,
+                limit,
             )
         )
-        row = self.env.cr.fetchone()
-        if not row:
-            return None
+        rows = self.env.cr.fetchall()
+        channels = self.env["smart_kids.line.channel"].browse({c for _m, c in rows})
+        probing = channels.filtered(lambda c: c._breaker_is_open())
+        ids, probed = [], set()
+        for message_id, channel_id in rows:
+            if channel_id in probing.ids:
+                if channel_id in probed:
+                    continue  # locked until this commit, then free for the next worker
+                probed.add(channel_id)
+            ids.append(message_id)
+        if not ids:
+            return self.browse()
         self.env.cr.execute(
             SQL(
                 "UPDATE smart_kids_line_message"
                 " SET state = 'sending', attempts = COALESCE(attempts, 0) + 1,"
-                " write_date = %s WHERE id = %s",
-                fields.Datetime.now(),
-                row[0],
+                " write_date = %s WHERE id = ANY(%s)",
+                now,
+                ids,
             )
         )
-        self.browse(row[0]).channel_id._breaker_claim_probe()
+        for channel in probing:
+            channel._breaker_claim_probe()
         # marked before sending, so a rollback after the call cannot send it twice
         self.env.cr.commit()  # pylint: disable=invalid-commit
-        return row[0]
+        return self.browse(ids)
 
     def _send_claimed(self, clients=None):
+        """Send claimed rows, then commit their results together. A row whose channel an
+        earlier row of the batch paused (token refused, breaker) goes back to the queue
+        untried."""
+        clients = {} if clients is None else clients
+        probes = self.channel_id.filtered(lambda c: c._breaker_paused())  # paused for our probe
+        for message in self:
+            channel = message.channel_id
+            if channel.state != "active" or (channel not in probes and channel._breaker_paused()):
+                message._release()
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    message._send_one(clients)
+            except BaseException:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+                raise  # the rows before keep their results; this one is found stale later
+        self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _release(self):
+        self.write({"state": "queued", "attempts": max(self.attempts - 1, 0)})
+
+    def _send_one(self, clients):
         self.ensure_one()
         channel = self.channel_id
-        clients = {} if clients is None else clients
         try:
             request = PushMessageRequest.from_dict(
                 {"to": self.target, "messages": json.loads(self.payload)}
@@ -332,8 +369,6 @@ class SmartKidsLineMessage(models.Model):
                 self._retry_later(f"{type(error).__name__}: {error}", channel_wide=True)
             else:
                 self._mark_sent(dict(response.headers or {}).get("x-line-request-id"))
-        # one transaction per row: the result is kept whatever happens to the next rows
-        self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def _mark_sent(self, request_id):
         self._finish(
