@@ -2,9 +2,9 @@
 
 Like mail.mail, rows are sent by a cron; a few rows at a time are marked ``sending`` (and
 committed) *before* their HTTP calls, so a rollback after a call cannot send it twice, and
-their results are committed together after the calls. Each row carries a retry key created with it and reused on every attempt:
-LINE answers 409 to a key it already accepted, which we record as sent. A row found
-``sending`` after a crash is simply tried again with its key.
+their results are committed together after the calls. Each row carries a retry key created
+with it and reused on every attempt: LINE answers 409 to a key it already accepted, which we
+record as sent. A row found ``sending`` after a crash is simply tried again with its key.
 
 Because a retry key stands for the content LINE may already hold, a row is immutable once it
 has been claimed: new content (a sibling scanned later) goes to a new row.
