@@ -4,15 +4,17 @@
 One Odoo server on 127.0.0.1 (one HTTP worker thread, one cron thread) with smart_kids and
 smart_kids_line, its channel pointed at tests/fake_line_server.py on another loopback port.
 
-1. Latency: a kiosk check-in per child (each child has one linked guardian with consent; the
-   check-in rule's sibling-merge wait set to 0); the clock stops when the fake server
-   receives that guardian's push. Sequential, so each is a full path: HTTP scan, commit,
-   cron trigger (PostgreSQL NOTIFY), cron claim, push.
+1. Latency: a kiosk check-in per child (each child has one linked guardian with consent),
+   with the check-in rule's sibling wait as shipped (5 s); the clock stops when the fake
+   server receives that guardian's push. Sequential, so each is a full path: HTTP scan,
+   commit, the wait, the cron woken at its end (cron_alarm), claim, push.
 2. Throughput: N messages queued at once; time until the fake server has accepted all.
+3. Outage: N messages queued while the fake LINE answers 500 to everything for 60 s; the
+   requests sent meanwhile, and the time from LINE's recovery until all are accepted.
 
 Bounded in count and time; servers bind 127.0.0.1 and are stopped by PID at the end.
 
-    python tests/bench/line_bench.py [--checkins 100] [--messages 1000]
+    python tests/bench/line_bench.py [--checkins 20] [--messages 1000] [--outage 60]
 """
 
 import argparse
@@ -42,6 +44,8 @@ MODULES = "smart_kids_line"
 # Targets of the messages queued by QUEUE: what a check counts is told apart from what the
 # product sends by itself meanwhile (e.g. an unaccounted-child alert after the deadline).
 BULK_TARGET_PREFIX = "Ubulk"
+OUTAGE_TARGET_PREFIX = "Uoutage"
+OUTAGE_MESSAGES = 300
 
 SETUP = """
 import json
@@ -59,7 +63,8 @@ if not channel:
     channel = env["smart_kids.line.channel"].create({{"name": "Bench OA", "access_token": "bench-token",
         "channel_secret": "bench-secret", "centre_ids": [Command.set(centre.ids)], "monthly_quota": 10**7}})
 channel.write({{"api_host": fake_url, "state": "active", "quota_blocked": False}})
-env.ref("smart_kids_line.trigger_check_in").merge_delay = 0
+env.ref("smart_kids_line.trigger_check_in").merge_delay = 5  # as shipped
+channel.write({{"failures_in_row": 0, "paused_until": False}})
 children = env["smart_kids.child"].search([("centre_id", "=", centre.id)])
 birth = fields.Date.today() - relativedelta(years=3)
 env["res.lang"]._activate_lang("th_TH")  # guardians read Thai, as real ones do
@@ -94,11 +99,12 @@ def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--checkins", type=int, default=100)
+    parser.add_argument("--checkins", type=int, default=20)
     parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--outage", type=int, default=60, help="seconds LINE is down")
     args = parser.parse_args()
     fake = FakeLineServer(access_token="bench-token").start()
-    create_database(DB, MODULES)
+    create_database(DB, MODULES, fresh=True)  # this tree's modules, not an older copy
     data = shell_data(DB, SETUP.format(count=args.checkins, fake_url=fake.url))
     latencies = []
     try:
@@ -128,30 +134,32 @@ def main():
                 if time.monotonic() - started > TIME_LIMIT:
                     break
 
-            def bulk_count():
+            def delivered(prefix):
                 return sum(
-                    str(body.get("to", "")).startswith(BULK_TARGET_PREFIX)
-                    for body in fake.deliveries(PUSH)
+                    str(body.get("to", "")).startswith(prefix) for body in fake.deliveries(PUSH)
                 )
 
+            def queue(prefix, n):
+                queued = odoo_shell(
+                    DB,
+                    QUEUE.format(
+                        n=n, channel_id=data["channel_id"], stamp=int(time.time()), prefix=prefix
+                    ),
+                )
+                if "QUEUED" not in queued.stdout:
+                    sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
+
+            def wait_for(prefix, n):
+                begin = time.perf_counter()
+                while delivered(prefix) < n:
+                    if time.perf_counter() - begin > TIME_LIMIT:
+                        sys.exit("the outbox did not drain in time")
+                    time.sleep(0.05)
+                return time.perf_counter() - begin
+
             queued_at = time.monotonic()
-            queued = odoo_shell(
-                DB,
-                QUEUE.format(
-                    n=args.messages,
-                    channel_id=data["channel_id"],
-                    stamp=int(time.time()),
-                    prefix=BULK_TARGET_PREFIX,
-                ),
-            )
-            if "QUEUED" not in queued.stdout:
-                sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
-            begin = time.perf_counter()
-            while bulk_count() < args.messages:
-                if time.perf_counter() - begin > TIME_LIMIT:
-                    sys.exit("the outbox did not drain in time")
-                time.sleep(0.05)
-            drain = time.perf_counter() - begin
+            queue(BULK_TARGET_PREFIX, args.messages)
+            drain = wait_for(BULK_TARGET_PREFIX, args.messages)
             bulk = [
                 at
                 for at, body in fake.accepted_at
@@ -159,17 +167,32 @@ def main():
             ]
             first_after = bulk[0] - queued_at
             steady = (len(bulk) - 1) / (bulk[-1] - bulk[0])
+
+            # LINE down for everything: the channel's breaker, then the backlog after
+            fake.faults.update(error_rate=1.0)
+            down_since, requests_before = time.monotonic(), len(fake.requests)
+            queue(OUTAGE_TARGET_PREFIX, OUTAGE_MESSAGES)
+            time.sleep(max(args.outage - (time.monotonic() - down_since), 0))
+            during = len(fake.requests) - requests_before
+            fake.faults.update(error_rate=0.0)
+            recovery = wait_for(OUTAGE_TARGET_PREFIX, OUTAGE_MESSAGES)
             rss = peak_rss_mb(pid)
     finally:
         fake.stop()
     print(
-        f"\nCheck-in -> fake LINE receipt, {len(latencies)} sequential check-ins: "
-        f"p50 {statistics.median(latencies):.0f} ms, p95 {percentile(latencies, 95):.0f} ms"
+        f"\nCheck-in -> fake LINE receipt (5 s sibling wait included), {len(latencies)} "
+        f"sequential check-ins: p50 {statistics.median(latencies) / 1000:.1f} s, "
+        f"p95 {percentile(latencies, 95) / 1000:.1f} s"
     )
     print(
         f"Outbox: {args.messages} messages queued by another process (an odoo shell) drained in "
         f"{drain:.1f} s; the first reached LINE {first_after:.1f} s after the shell started, then "
-        f"{steady:.0f} messages/s (one cron worker, no faults). Peak server RSS: {rss:.0f} MB."
+        f"{steady:.0f} messages/s (one cron worker, no faults)."
+    )
+    print(
+        f"Outage: {OUTAGE_MESSAGES} messages queued while LINE answered 500 to everything for "
+        f"{args.outage} s: {during} requests sent meanwhile; all delivered {recovery:.1f} s after "
+        f"LINE recovered. Peak server RSS: {rss:.0f} MB."
     )
 
 
