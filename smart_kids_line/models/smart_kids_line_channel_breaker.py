@@ -11,6 +11,7 @@ resumes the claim order sends safety messages first.
 The bookkeeping is best effort: two workers failing at the same moment may count once.
 """
 
+import math
 from datetime import timedelta
 
 import psycopg2
@@ -56,7 +57,8 @@ class SmartKidsLineChannel(models.Model):
         until = fields.Datetime.now() + timedelta(seconds=pause) if pause else None
         self._breaker_update(
             SQL(
-                "failures_in_row = %s, paused_until = GREATEST(paused_until, %s)",
+                # the latest news wins: a failed probe's pause replaces the probe's window
+                "failures_in_row = %s, paused_until = COALESCE(%s, paused_until)",
                 failures,
                 until,
             )
@@ -80,7 +82,8 @@ class SmartKidsLineChannel(models.Model):
         """The breaker is open and its pause is over: this worker's row is the probe; the
         others wait until it answers (or could have)."""
         self.ensure_one()
-        until = fields.Datetime.now() + timedelta(seconds=self.read_timeout + PROBE_GRACE)
+        wait = math.ceil(self.read_timeout + PROBE_GRACE)  # whole seconds, like the claim's clock
+        until = fields.Datetime.now() + timedelta(seconds=wait)
         self._breaker_update(SQL("paused_until = %s", until))
 
     def _breaker_update(self, assignments):

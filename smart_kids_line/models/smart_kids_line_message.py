@@ -12,6 +12,7 @@ has been claimed: new content (a sibling scanned later) goes to a new row.
 
 import json
 import logging
+import math
 import random
 import uuid
 from datetime import timedelta
@@ -465,7 +466,9 @@ class SmartKidsLineMessage(models.Model):
             {
                 "state": "queued",
                 "last_error": error,
-                "next_attempt_at": fields.Datetime.now() + timedelta(seconds=delay),
+                # whole seconds, like the claim's clock (fields.Datetime.now()): a row due at
+                # 12:00:01.57 would not be due for a sender woken at 12:00:01
+                "next_attempt_at": fields.Datetime.now() + timedelta(seconds=math.ceil(delay)),
             }
         )
 
