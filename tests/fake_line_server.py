@@ -35,6 +35,7 @@ QUOTA = "/v2/bot/message/quota"
 CONSUMPTION = "/v2/bot/message/quota/consumption"
 BOT_INFO = "/v2/bot/info"
 GROUP_COUNT_PREFIX = "/v2/bot/group/"
+CONTENT_PREFIX = "/v2/bot/message/"  # .../{messageId}/content: what a user sent (api-data)
 
 
 class FakeLineServer:
@@ -49,6 +50,7 @@ class FakeLineServer:
         self.fault_queue = []
         self.faults = {"error_rate": 0.0, "timeout_rate": 0.0, "seed": 0, "delay": 0.0}
         self.group_members = {}
+        self.contents = {}  # message id -> bytes a user sent (photos)
         self.quota = {"type": "limited", "value": 300}
         self.consumption = 0
         self.after_accept = None  # callable(count): runs after LINE accepted, before it answers
@@ -200,6 +202,16 @@ class FakeLineServer:
             return self._send(handler, 200, {"totalUsage": self.consumption})
         if path == BOT_INFO:
             return self._send(handler, 200, {"userId": "Ubot", "displayName": "Smart Kids"})
+        if path.startswith(CONTENT_PREFIX) and path.endswith("/content"):
+            content = self.contents.get(path[len(CONTENT_PREFIX) :].split("/")[0])
+            if content is None:
+                return self._send(handler, 404, {"message": "Not found"})
+            handler.send_response(200)
+            handler.send_header("Content-Type", "image/jpeg")
+            handler.send_header("Content-Length", str(len(content)))
+            handler.end_headers()
+            handler.wfile.write(content)
+            return None
         if path.startswith(GROUP_COUNT_PREFIX) and path.endswith("/members/count"):
             group_id = path[len(GROUP_COUNT_PREFIX) :].split("/")[0]
             return self._send(handler, 200, {"count": self.group_members.get(group_id, 0)})

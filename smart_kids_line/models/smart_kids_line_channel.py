@@ -1,14 +1,18 @@
+import logging
 import secrets
 
 from linebot.v3.messaging import ApiClient
 from linebot.v3.messaging import Configuration
 from linebot.v3.messaging import MessagingApi
+from linebot.v3.messaging import MessagingApiBlob
 
 from odoo import api
 from odoo import fields
 from odoo import models
 
+_logger = logging.getLogger(__name__)
 LINE_API = "https://api.line.me"
+LINE_DATA_API = "https://api-data.line.me"  # where LINE keeps the content users send
 
 
 class SmartKidsLineChannel(models.Model):
@@ -79,6 +83,23 @@ class SmartKidsLineChannel(models.Model):
         )
         configuration.retries = 0
         return MessagingApi(ApiClient(configuration))
+
+    def _line_content(self, message_id):
+        """The bytes of a photo a user sent, or None (LINE keeps them for a while only)."""
+        self.ensure_one()
+        channel = self.sudo()
+        host = LINE_DATA_API if channel.api_host.rstrip("/") == LINE_API else channel.api_host
+        configuration = Configuration(host=host.rstrip("/"), access_token=channel.access_token)
+        configuration.retries = 0
+        try:
+            return bytes(
+                MessagingApiBlob(ApiClient(configuration)).get_message_content(
+                    message_id, _request_timeout=(3, 10)
+                )
+            )
+        except Exception:
+            _logger.warning("LINE content %s could not be fetched", message_id, exc_info=True)
+            return None
 
     def action_resume(self):
         self.write({"state": "active"})

@@ -116,11 +116,21 @@ class SmartKidsLineWebhookEvent(models.Model):
         partners.write({"line_link_active": False})
 
     def _on_message(self, event):
-        if (event.get("message") or {}).get("type") != "text" or self.source_type != "user":
+        if self.source_type != "user":
             return
-        partner = self.env["smart_kids.line.link.code"]._redeem(
-            self.channel_id, event["message"].get("text"), self.source_user_id
-        )
+        message = event.get("message") or {}
+        partner = False
+        if message.get("type") == "text":
+            partner = self.env["smart_kids.line.link.code"]._redeem(
+                self.channel_id, message.get("text"), self.source_user_id
+            )
+        if not partner:
+            guardian = self._linked_guardian()
+            if guardian:
+                # a linked guardian writing: a message for the centre, not a code
+                guardian._line_message_to_centres(self.channel_id, message)
+                self._reply(event, self.env._("Thank you, the centre has your message."))
+                return
         if partner:
             children = partner.smart_kids_guardian_ids.child_id
             text = self.env._(
@@ -133,6 +143,20 @@ class SmartKidsLineWebhookEvent(models.Model):
                 "This code is not valid or has expired. Please ask the centre for a new one."
             )
         self._reply(event, text)
+
+    def _linked_guardian(self):
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("line_user_id", "=", self.source_user_id),
+                    ("line_channel_id", "=", self.channel_id.id),
+                    ("line_link_active", "=", True),
+                ],
+                limit=1,
+            )
+        )
 
     def _on_join(self, event):
         Group = self.env["smart_kids.line.group"].sudo().with_context(active_test=False)

@@ -1,0 +1,107 @@
+import base64
+import hashlib
+import hmac
+import io
+import json
+import uuid
+
+from PIL import Image
+
+from odoo.tests import HttpCase
+from odoo.tests import tagged
+
+from .common import FAKE
+from .common import LineCommon
+
+
+@tagged("post_install", "-at_install")
+class TestGuardianMessages(HttpCase, LineCommon):
+    """Parents answer on LINE: their messages reach the centre, the teachers' replies go back."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpLine()
+        cls.url = f"/smart_kids_line/webhook/{cls.channel.webhook_token}"
+        cls.teacher_partner = cls.user_teacher.partner_id
+        # teachers read their Odoo inbox (no mail server in tests)
+        staff = cls.centre_1._teacher_users() | cls.centre_1._head_users()
+        staff.notification_type = "inbox"
+
+    def setUp(self):
+        super().setUp()
+        self.reset_server()
+
+    def _send(self, message, user_id="U-guardian"):
+        event = {
+            "type": "message",
+            "mode": "active",
+            "timestamp": 1700000000000,
+            "webhookEventId": uuid.uuid4().hex[:26].upper(),
+            "deliveryContext": {"isRedelivery": False},
+            "source": {"type": "user", "userId": user_id},
+            "replyToken": "reply-" + uuid.uuid4().hex,
+            "message": message,
+        }
+        raw = json.dumps({"destination": "Ubot", "events": [event]}).encode()
+        signature = base64.b64encode(hmac.new(b"test-secret", raw, hashlib.sha256).digest())
+        response = self.url_open(
+            self.url,
+            data=raw,
+            headers={"Content-Type": "application/json", "X-Line-Signature": signature.decode()},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.env["smart_kids.line.webhook.event"]._cron_process()
+
+    def _from_guardian(self):
+        return self.child_1.message_ids.filtered(lambda m: m.author_id == self.guardian)
+
+    def test_text_sticker_and_photo_reach_the_centre(self):
+        self._send({"type": "text", "id": "1", "text": "น้องไอเมื่อคืน ขอให้ครูช่วยดูด้วยค่ะ"})
+        posted = self._from_guardian()
+        self.assertEqual(len(posted), 1)
+        self.assertIn("น้องไอเมื่อคืน", posted.body)
+        self.assertIn(self.guardian.name, posted.body, "the guardian is named")
+        self.assertIn(self.teacher_partner, posted.partner_ids, "in the teachers' inbox")
+        self.assertTrue(
+            posted.notification_ids.filtered(lambda n: n.res_partner_id == self.teacher_partner)
+        )
+        replies = [r for r in self.server.requests if r[1] == FAKE.REPLY]
+        self.assertEqual(len(replies), 1, "the guardian hears that the centre has it")
+        # as the teacher sees it
+        self.assertIn(posted, self.child_1.with_user(self.user_teacher).message_ids)
+
+        self._send({"type": "sticker", "id": "2", "packageId": "446", "stickerId": "1988"})
+        self.assertEqual(len(self._from_guardian()), 2)
+
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 30), "red").save(buffer, "JPEG")
+        self.server.contents["3"] = buffer.getvalue()
+        self._send({"type": "image", "id": "3"})
+        photo = self._from_guardian()[:1]
+        self.assertEqual(photo.attachment_ids.raw, buffer.getvalue(), "the photo itself")
+
+    def test_an_unlinked_sender_is_not_taken_for_a_guardian(self):
+        self._send({"type": "text", "id": "4", "text": "hello"}, user_id="U-stranger")
+        self.assertFalse(
+            self.child_1.message_ids.filtered(lambda m: "hello" in (m.body or "")),
+            "a stranger's text is a (wrong) link code, not a message to a centre",
+        )
+
+    def test_teachers_message_goes_back_on_line_a_note_does_not(self):
+        child = self.child_1.with_user(self.user_teacher)
+        child.message_post(
+            body="ครูดูแลให้แล้วค่ะ ไม่มีไข้", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        child.message_post(
+            body="internal note", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        messages = self.env["smart_kids.line.message"].search(
+            [("partner_id", "=", self.guardian.id)]
+        )
+        self.assertEqual(len(messages), 1)
+        text = json.loads(messages.payload)[0]["text"]
+        self.assertIn("ครูดูแลให้แล้วค่ะ", text)
+        self.assertIn(self.centre_1.name, text)
+        self.send_all()
+        self.assertEqual(messages.state, "sent")
