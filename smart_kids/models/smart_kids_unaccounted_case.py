@@ -29,6 +29,8 @@ class SmartKidsUnaccountedCase(models.Model):
         "resolved_at",
         "resolved_by_id",
         "resolution",
+        "answered_by_id",
+        "on_the_way_at",
     )
     _order = "date desc, state, id desc"
     _rec_name = "child_id"
@@ -48,6 +50,17 @@ class SmartKidsUnaccountedCase(models.Model):
     resolved_by_id = fields.Many2one("res.users", string="Resolved By", tracking=True)
     resolution = fields.Selection(
         [("checked_in", "Arrived (scanned)"), ("absent", "Marked absent")], tracking=True
+    )
+    answered_by_id = fields.Many2one(
+        "res.partner",
+        string="Answered By (Guardian)",
+        tracking=True,
+        help="The guardian who answered the alert (e.g. on LINE).",
+    )
+    on_the_way_at = fields.Datetime(
+        string="On the Way Since",
+        tracking=True,
+        help="A guardian said the child is on the way: the escalation waits again from here.",
     )
 
     _sql_constraints = [
@@ -74,7 +87,7 @@ class SmartKidsUnaccountedCase(models.Model):
             if centre._is_open_on(today) and now >= centre._deadline_utc(today):
                 self._open_cases(centre, today, now)
         due = self.search([("state", "=", "open"), ("escalated_at", "=", False)]).filtered(
-            lambda case: case.opened_at + timedelta(minutes=case.centre_id.escalation_delay) <= now
+            lambda case: case._escalation_due_at() <= now
         )
         due._escalate(now)
         self._schedule_next_run(now)
@@ -128,6 +141,12 @@ class SmartKidsUnaccountedCase(models.Model):
         self._scope_write_workflow({"escalated_at": now})
         self.env["smart_kids.hooks"]._emit("unaccounted_escalated", self)
 
+    def _escalation_due_at(self):
+        """Escalation delay after the case opened, or after a guardian said "on the way"."""
+        self.ensure_one()
+        since = max(self.opened_at, self.on_the_way_at or self.opened_at)
+        return since + timedelta(minutes=self.centre_id.escalation_delay)
+
     @api.model
     def _schedule_next_run(self, now):
         """Wake the cron at the next deadline of every centre and at every escalation due."""
@@ -140,7 +159,7 @@ class SmartKidsUnaccountedCase(models.Model):
             if deadline:
                 wanted.add(deadline)
         for case in self.search([("state", "=", "open"), ("escalated_at", "=", False)]):
-            wanted.add(case.opened_at + timedelta(minutes=case.centre_id.escalation_delay))
+            wanted.add(case._escalation_due_at())
         scheduled = set(
             self.env["ir.cron.trigger"]
             .sudo()
@@ -155,6 +174,32 @@ class SmartKidsUnaccountedCase(models.Model):
     # ------------------------------------------------------------------
     # Resolution
     # ------------------------------------------------------------------
+    def _guardian_answer(self, guardian, answer):
+        """A guardian answered the alert: ``sick`` or ``leave`` record the absence (which
+        closes the case), ``on_the_way`` holds the escalation. False when the case was
+        already closed (the child arrived, or a teacher marked the absence)."""
+        self.ensure_one()
+        if self.state != "open":
+            return False
+        if answer in ("sick", "leave"):
+            self.env["smart_kids.absence"].sudo().create(
+                {
+                    "child_id": self.child_id.id,
+                    "date": self.date,
+                    "reason": answer,
+                    "note": self.env._("Reported by %(guardian)s", guardian=guardian.name),
+                }
+            )
+            self._scope_write_workflow({"answered_by_id": guardian.id})
+        elif answer == "on_the_way":
+            self._scope_write_workflow(
+                {"answered_by_id": guardian.id, "on_the_way_at": fields.Datetime.now()}
+            )
+            self._schedule_next_run(fields.Datetime.now())
+        else:
+            return False
+        return True
+
     @api.model
     def _resolve_for(self, records, resolution):
         """Close the open cases of the children in ``records`` (attendances or absences)."""

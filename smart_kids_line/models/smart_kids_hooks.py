@@ -8,6 +8,7 @@ from odoo import fields
 from odoo import models
 
 MAX_OBJECTS = 5  # LINE accepts at most five message objects per request
+UNACCOUNTED_POSTBACK = "sk_unaccounted"  # postback data: sk_unaccounted:<case id>:<answer>
 
 
 class SmartKidsHooks(models.AbstractModel):
@@ -174,7 +175,39 @@ class SmartKidsHooks(models.AbstractModel):
     def _guardian_payload(self, event, partner, children, day):
         env = self.with_context(lang=partner.lang or "th_TH").env
         lines = [self._guardian_line(env, event, child, day) for child in children]
-        return [{"type": "text", "text": "\n".join(lines)[:5000]}]
+        message = {"type": "text", "text": "\n".join(lines)[:5000]}
+        if event == "unaccounted_opened":
+            message["quickReply"] = self._unaccounted_quick_reply(env, children, day)
+        return [message]
+
+    @api.model
+    def _unaccounted_quick_reply(self, env, children, day):
+        """One tap for the guardian: sick, on leave, or on the way (the webhook's postback)."""
+        cases = (
+            env["smart_kids.unaccounted.case"]
+            .sudo()
+            .search([("child_id", "in", children.ids), ("date", "=", day)])
+        )
+        answers = [
+            ("sick", env._("Sick")),
+            ("leave", env._("On leave")),
+            ("on_the_way", env._("On the way")),
+        ]
+        return {
+            "items": [
+                {
+                    "type": "action",
+                    "action": {
+                        "type": "postback",
+                        "label": label,
+                        "displayText": label,
+                        "data": f"{UNACCOUNTED_POSTBACK}:{case.id}:{answer}",
+                    },
+                }
+                for case in cases[:4]  # LINE allows 13 buttons: three per child
+                for answer, label in answers
+            ]
+        }
 
     @api.model
     def _guardian_line(self, env, event, child, day):

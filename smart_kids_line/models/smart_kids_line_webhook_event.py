@@ -7,6 +7,8 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
+from .smart_kids_hooks import UNACCOUNTED_POSTBACK
+
 _logger = logging.getLogger(__name__)
 
 
@@ -141,6 +143,26 @@ class SmartKidsLineWebhookEvent(models.Model):
         else:
             text = self.env._(
                 "This code is not valid or has expired. Please ask the centre for a new one."
+            )
+        self._reply(event, text)
+
+    def _on_postback(self, event):
+        """A guardian's tap on a quick reply of the unaccounted-child alert."""
+        data = (event.get("postback") or {}).get("data") or ""
+        kind, _sep, rest = data.partition(":")
+        case_id, _sep, answer = rest.partition(":")
+        guardian = self._linked_guardian()
+        if kind != UNACCOUNTED_POSTBACK or not case_id.isdigit() or not guardian:
+            return
+        case = self.env["smart_kids.unaccounted.case"].sudo().browse(int(case_id)).exists()
+        if not case or guardian not in case.child_id.guardian_ids.partner_id:
+            return  # only the child's own guardian answers for the child
+        env = self.with_context(lang=guardian.lang or "th_TH").env
+        if case.with_env(env)._guardian_answer(guardian, answer):
+            text = env._("Thank you, the centre knows about %(child)s.", child=case.child_id.name)
+        else:
+            text = env._(
+                "%(child)s is already accounted for at the centre.", child=case.child_id.name
             )
         self._reply(event, text)
 

@@ -4,9 +4,11 @@ import hmac
 import io
 import json
 import uuid
+from datetime import timedelta
 
 from PIL import Image
 
+from odoo import fields
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
@@ -33,15 +35,17 @@ class TestGuardianMessages(HttpCase, LineCommon):
         self.reset_server()
 
     def _send(self, message, user_id="U-guardian"):
+        self._send_event({"type": "message", "message": message}, user_id)
+
+    def _send_event(self, extra, user_id):
         event = {
-            "type": "message",
             "mode": "active",
             "timestamp": 1700000000000,
             "webhookEventId": uuid.uuid4().hex[:26].upper(),
             "deliveryContext": {"isRedelivery": False},
             "source": {"type": "user", "userId": user_id},
             "replyToken": "reply-" + uuid.uuid4().hex,
-            "message": message,
+            **extra,
         }
         raw = json.dumps({"destination": "Ubot", "events": [event]}).encode()
         signature = base64.b64encode(hmac.new(b"test-secret", raw, hashlib.sha256).digest())
@@ -105,3 +109,51 @@ class TestGuardianMessages(HttpCase, LineCommon):
         self.assertIn(self.centre_1.name, text)
         self.send_all()
         self.assertEqual(messages.state, "sent")
+
+    def _postback(self, data, user_id="U-guardian"):
+        self._send_event({"type": "postback", "postback": {"data": data}}, user_id)
+
+    def _alert(self, child):
+        case = self.env["smart_kids.unaccounted.case"].create(
+            {"child_id": child.id, "centre_id": child.centre_id.id, "date": fields.Date.today()}
+        )
+        self.env["smart_kids.hooks"]._emit("unaccounted_opened", case)
+        message = self.env["smart_kids.line.message"].search(
+            [("dedupe_key", "like", f"unaccounted:{case.id}:%")]
+        )
+        items = json.loads(message.payload)[0]["quickReply"]["items"]
+        return case, {item["action"]["data"].rsplit(":", 1)[1]: item for item in items}
+
+    def test_alert_quick_replies_record_the_guardians_answer(self):
+        case, buttons = self._alert(self.child_1)
+        self.assertEqual(set(buttons), {"sick", "leave", "on_the_way"})
+        # a stranger's tap does nothing
+        self._postback(buttons["sick"]["action"]["data"], user_id="U-stranger")
+        self.assertEqual(case.state, "open")
+
+        self._postback(buttons["sick"]["action"]["data"])
+        self.assertEqual((case.state, case.resolution), ("resolved", "absent"))
+        self.assertEqual(case.answered_by_id, self.guardian, "the guardian is the source")
+        absence = self.env["smart_kids.absence"].search([("child_id", "=", self.child_1.id)])
+        self.assertEqual(absence.reason, "sick")
+        self.assertIn(self.guardian.name, absence.note)
+        self.assertEqual(len([r for r in self.server.requests if r[1] == FAKE.REPLY]), 1)
+
+        late = self._child(
+            self.centre_1,
+            "Late",
+            line_consent=True,
+            line_consent_date="2026-01-05",
+            line_consent_partner_id=self.guardian.id,
+        )
+        case, buttons = self._alert(late)
+        escalation_before = case._escalation_due_at()
+        self._postback(buttons["on_the_way"]["action"]["data"])
+        self.assertEqual(case.state, "open", "held, not closed: the child is not here yet")
+        self.assertTrue(case.on_the_way_at)
+        self.assertGreaterEqual(case._escalation_due_at(), escalation_before)
+        self.assertEqual(
+            case._escalation_due_at() - case.on_the_way_at,
+            timedelta(minutes=self.centre_1.escalation_delay),
+            "the escalation waits again from the guardian's answer",
+        )
