@@ -34,13 +34,7 @@ class SatisfactionSurveyController(http.Controller):
             answer = survey.sudo()._create_answer(
                 user=request.env.user, smart_kids_centre_id=centre.id
             )
-        # guardians of a Thai centre read the survey in Thai (language prefix of the URL)
-        thai = request.env["res.lang"].sudo().search([("code", "=", "th_TH")], limit=1)
-        prefix = f"/{thai.url_code}" if thai else ""
-        response = request.redirect(
-            f"{prefix}{survey.sudo().get_start_url()}?answer_token={answer.access_token}",
-            local=True,
-        )
+        response = request.redirect(answer._smart_kids_start_path(), local=True)
         response.set_cookie(
             cookie, answer.access_token, max_age=ANSWER_COOKIE_DAYS * 86400, httponly=True
         )

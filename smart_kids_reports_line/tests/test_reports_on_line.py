@@ -77,3 +77,33 @@ class TestReportsOnLine(TransactionCase, ReportsCommon):
             "guardians_linked", self.centre_1, self.week[0], self.week[-1]
         )
         self.assertEqual(shares[self.centre_1.id], 1.0)
+
+    def test_each_guardian_on_line_gets_a_link_of_their_own(self):
+        self.guardian.write(
+            {
+                "line_user_id": "U-guardian",
+                "line_link_active": True,
+                "line_channel_id": self.channel.id,
+            }
+        )
+        self.child_1.write(
+            {
+                "line_consent": True,
+                "line_consent_date": "2026-01-05",
+                "line_consent_partner_id": self.guardian.id,
+            }
+        )
+        self.centre_1.with_user(self.user_head).action_send_survey_invitation()
+        message = self.Message.search([("partner_id", "=", self.guardian.id)])
+        self.assertEqual(len(message), 1)
+        answer = self.env["survey.user_input"].search([("partner_id", "=", self.guardian.id)])
+        self.assertEqual(len(answer), 1)
+        self.assertEqual(answer.smart_kids_centre_id, self.centre_1)
+        self.assertIn(f"answer_token={answer.access_token}", message.payload)
+        self.assertNotIn(self.centre_1.survey_url, message.payload, "not the public link")
+        # a second invitation sends nothing new to this guardian: one answer per guardian
+        self.centre_1.with_user(self.user_head).action_send_survey_invitation()
+        self.assertEqual(self.Message.search_count([("partner_id", "=", self.guardian.id)]), 1)
+        self.assertEqual(
+            self.env["survey.user_input"].search_count([("partner_id", "=", self.guardian.id)]), 1
+        )
