@@ -19,6 +19,7 @@ Bounded in count and time; servers bind 127.0.0.1 and are stopped by PID at the 
 
 import argparse
 import statistics
+from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -180,6 +181,14 @@ def main():
             during = len(fake.requests) - requests_before
             fake.faults.update(error_rate=0.0)
             recovery = wait_for(OUTAGE_TARGET_PREFIX, OUTAGE_MESSAGES)
+            time.sleep(2)  # anything sent twice would arrive now
+            texts = Counter(
+                body["messages"][0]["text"]
+                for body in fake.deliveries(PUSH)
+                if str(body.get("to", "")).startswith(OUTAGE_TARGET_PREFIX)
+            )
+            lost = OUTAGE_MESSAGES - len(texts)
+            duplicated = sum(count - 1 for count in texts.values())
             rss = peak_rss_mb(pid)
     finally:
         fake.stop()
@@ -196,7 +205,7 @@ def main():
     print(
         f"Outage: {OUTAGE_MESSAGES} messages queued while LINE answered 500 to everything for "
         f"{args.outage} s: {during} requests sent meanwhile; all delivered {recovery:.1f} s after "
-        f"LINE recovered. Peak server RSS: {rss:.0f} MB."
+        f"LINE recovered; {lost} lost, {duplicated} delivered twice. Peak server RSS: {rss:.0f} MB."
     )
 
 
