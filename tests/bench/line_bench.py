@@ -19,9 +19,9 @@ Bounded in count and time; servers bind 127.0.0.1 and are stopped by PID at the 
 
 import argparse
 import statistics
-from collections import Counter
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import requests
