@@ -62,6 +62,21 @@ class LineCommon(SmartKidsCommon):
         server.faults.update(error_rate=0.0, timeout_rate=0.0, retry_after=None)
         server._random = None
 
+    def queue_messages(self, count, priority="1", prefix="msg"):
+        """``count`` text messages "<prefix> <i>" to "U-<prefix>-<i>" on the test channel."""
+        return self.env["smart_kids.line.message"]._enqueue(
+            [
+                {
+                    "channel_id": self.channel.id,
+                    "target": f"U-{prefix}-{i}",
+                    "dedupe_key": f"{prefix}:{i}",
+                    "priority": priority,
+                    "payload": [{"type": "text", "text": f"{prefix} {i}"}],
+                }
+                for i in range(count)
+            ]
+        )
+
     def send_all(self, rounds=60):
         """Run the sender until nothing is queued, moving retries and the channels' pauses
         forward in time."""

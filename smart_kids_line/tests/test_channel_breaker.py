@@ -28,20 +28,6 @@ class TestChannelBreaker(HttpCase, LineCommon):
         self.channel.write({"failures_in_row": 0, "paused_until": False})
         self.env.flush_all()  # the sender works in its own transactions
 
-    def _queue(self, count, priority, prefix):
-        return self.Message._enqueue(
-            [
-                {
-                    "channel_id": self.channel.id,
-                    "target": f"U-{prefix}-{i}",
-                    "dedupe_key": f"{prefix}:{i}",
-                    "priority": priority,
-                    "payload": [{"type": "text", "text": f"{prefix} {i}"}],
-                }
-                for i in range(count)
-            ]
-        )
-
     def _pushes(self):
         return [r for r in self.server.requests if r[1] == FAKE.PUSH]
 
@@ -61,7 +47,7 @@ class TestChannelBreaker(HttpCase, LineCommon):
         self.env.invalidate_all()
 
     def test_outage_pauses_the_channel_probes_and_resumes_safety_first(self):
-        information = self._queue(20, "1", "info")
+        information = self.queue_messages(20, "1", "info")
         self.server.faults.update(error_rate=1.0)  # LINE answers 500 to everything
         self._run()
         self.assertEqual(len(self._pushes()), OPEN_AFTER, "stops after a few failures in a row")
@@ -70,7 +56,7 @@ class TestChannelBreaker(HttpCase, LineCommon):
         self._run()
         self.assertEqual(len(self._pushes()), OPEN_AFTER, "nothing is sent while paused")
 
-        safety = self._queue(2, "0", "safety")  # an alert comes in during the outage
+        safety = self.queue_messages(2, "0", "safety")  # an alert comes in during the outage
         for probe in range(1, 11):
             self._time_passes()
             self._run()
@@ -94,7 +80,7 @@ class TestChannelBreaker(HttpCase, LineCommon):
         self.assertTrue(all(t.startswith("U-info") for t in order[2:]), "safety first")
 
     def test_rate_limit_honours_retry_after(self):
-        messages = self._queue(3, "1", "limited")
+        messages = self.queue_messages(3, "1", "limited")
         self.server.faults.update(retry_after=7)
         self.server.queue_faults(["rate_limit"])
         self._run()

@@ -25,27 +25,13 @@ class TestOutbox(HttpCase, LineCommon):
         super().setUp()
         self.reset_server()
 
-    def _queue(self, count, priority="1", prefix="msg"):
-        return self.Message._enqueue(
-            [
-                {
-                    "channel_id": self.channel.id,
-                    "target": f"U{i:05d}",
-                    "dedupe_key": f"{prefix}:{i}",
-                    "priority": priority,
-                    "payload": [{"type": "text", "text": f"message {i}"}],
-                }
-                for i in range(count)
-            ]
-        )
-
     def _delivered_texts(self):
         return [body["messages"][0]["text"] for body in self.server.deliveries(FAKE.PUSH)]
 
     def test_thousand_messages_through_faults_arrive_exactly_once(self):
         self.server.faults.update(error_rate=0.3, timeout_rate=0.1, seed=42)
         self.server.queue_faults(["rate_limit"] * 25)
-        messages = self._queue(1000)
+        messages = self.queue_messages(1000)
         with mute_logger(*QUIET):
             self.send_all(rounds=300)  # 40 % failures open the channel's breaker now and then
         self.assertEqual(set(messages.mapped("state")), {"sent"})
@@ -64,7 +50,7 @@ class TestOutbox(HttpCase, LineCommon):
         )
 
     def test_worker_killed_after_sending_loses_and_duplicates_nothing(self):
-        messages = self._queue(20)
+        messages = self.queue_messages(20)
         real_mark_sent = type(self.Message)._mark_sent
         calls = {"n": 0}
 
@@ -95,13 +81,13 @@ class TestOutbox(HttpCase, LineCommon):
             self.send_all()
         self.assertEqual(set(messages.mapped("state")), {"sent"})
         texts = self._delivered_texts()
-        self.assertEqual(sorted(texts), sorted(f"message {i}" for i in range(20)))
+        self.assertEqual(sorted(texts), sorted(f"msg {i}" for i in range(20)))
         conflicts = [r for r in self.server.requests if r[1] == FAKE.PUSH]
         self.assertEqual(len(conflicts), 21, "one request was repeated and answered 409")
 
     def test_bad_request_is_dead_unauthorized_pauses(self):
         self.server.queue_faults(["bad_request"])
-        dead = self._queue(1, prefix="bad")
+        dead = self.queue_messages(1, prefix="bad")
         with mute_logger(*QUIET):
             self.Message._cron_send()
         self.env.invalidate_all()
@@ -109,7 +95,7 @@ class TestOutbox(HttpCase, LineCommon):
         self.assertIn("400", dead.last_error)
 
         self.server.queue_faults(["unauthorized"])
-        waiting = self._queue(3, prefix="auth")
+        waiting = self.queue_messages(3, prefix="auth")
         with mute_logger(*QUIET):
             self.Message._cron_send()
         self.env.invalidate_all()
@@ -123,8 +109,8 @@ class TestOutbox(HttpCase, LineCommon):
 
     def test_monthly_limit_blocks_information_not_safety(self):
         self.server.queue_faults(["monthly_limit"] * 2)
-        safety = self._queue(1, priority="0", prefix="safe")
-        info = self._queue(1, priority="1", prefix="info")
+        safety = self.queue_messages(1, priority="0", prefix="safe")
+        info = self.queue_messages(1, priority="1", prefix="info")
         with mute_logger(*QUIET):
             self.Message._cron_send()
         self.env.invalidate_all()
@@ -140,8 +126,8 @@ class TestOutbox(HttpCase, LineCommon):
         self.assertEqual(info.state, "sent")
 
     def test_duplicates_are_not_queued_and_payload_limits_hold(self):
-        first = self._queue(1, prefix="same")
-        again = self._queue(1, prefix="same")
+        first = self.queue_messages(1, prefix="same")
+        again = self.queue_messages(1, prefix="same")
         self.assertTrue(first)
         self.assertFalse(again, "same dedupe key: not queued twice")
         too_many = self.Message._enqueue(
@@ -161,7 +147,7 @@ class TestOutbox(HttpCase, LineCommon):
         self.assertEqual(json.loads(first.payload)[0]["type"], "text")
 
     def test_gives_up_before_line_forgets_the_retry_key(self):
-        old = self._queue(1, prefix="old")
+        old = self.queue_messages(1, prefix="old")
         self.env.cr.execute(
             "UPDATE smart_kids_line_message"
             " SET create_date = create_date - interval '23 hours 30 minutes' WHERE id = %s",
@@ -177,12 +163,12 @@ class TestOutbox(HttpCase, LineCommon):
 
     def test_quota_ledger_alerts_at_80_and_95_percent(self):
         self.channel.monthly_quota = 20
-        self._queue(16, prefix="quota")
+        self.queue_messages(16, prefix="quota")
         with mute_logger(*QUIET):
             self.send_all()
         ledger = self.env["smart_kids.line.quota"].search([("channel_id", "=", self.channel.id)])
         self.assertEqual((ledger.used, ledger.alerted_level), (16, 80))
-        self._queue(3, prefix="quota-more")
+        self.queue_messages(3, prefix="quota-more")
         with mute_logger(*QUIET):
             self.send_all()
         self.assertEqual((ledger.used, ledger.alerted_level), (19, 95))
@@ -196,7 +182,7 @@ class TestOutbox(HttpCase, LineCommon):
         )
 
     def test_staff_cannot_read_the_outbox(self):
-        self._queue(1, prefix="secret")
+        self.queue_messages(1, prefix="secret")
         for user in (self.user_teacher, self.user_head, self.user_province):
             with self.assertRaises(AccessError):
                 self.Message.with_user(user).search([])
