@@ -46,6 +46,9 @@ class ReportAttendanceRegister(models.AbstractModel):
         )
         present = {(row["child_id"], row["date"]) for row in attendances}
         absent = {(row["child_id"], row["date"]): row["reason"] for row in absences}
+        # a day on which the centre recorded nobody was not kept on the system: left blank,
+        # not "absent without notice" for every child
+        kept = {row["date"] for row in attendances} | {row["date"] for row in absences}
         children = self.env["smart_kids.child"].search(
             [*child_domain, "|", ("state", "=", "enrolled"), ("id", "in", [r[0] for r in present])],
             order="classroom_id, first_name, last_name",
@@ -61,7 +64,11 @@ class ReportAttendanceRegister(models.AbstractModel):
                     day_totals[day] += 1
                 elif (child.id, day) in absent:
                     marks.append(ABSENCE_MARKS.get(absent[(child.id, day)], "ล"))
-                elif day <= today and (not child.enrolment_date or child.enrolment_date <= day):
+                elif (
+                    day in kept
+                    and day <= today
+                    and (not child.enrolment_date or child.enrolment_date <= day)
+                ):
                     marks.append(UNEXCUSED_MARK)
                 else:
                     marks.append("")
@@ -74,6 +81,7 @@ class ReportAttendanceRegister(models.AbstractModel):
             "rows": rows,
             "day_totals": [day_totals[d] for d in days],
             "total_present": sum(day_totals.values()),
+            "days_not_kept": len([d for d in days if d <= today and d not in kept]),
         }
 
     @api.model

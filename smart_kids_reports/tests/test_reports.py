@@ -133,6 +133,21 @@ class TestReports(HttpCase, ReportsCommon):
         week_in_month = [d for d in self.week if d.month == self.week[0].month]
         self.assertGreaterEqual(row.count("/"), len(week_in_month))
 
+    def test_register_blank_on_days_nothing_was_recorded(self):
+        Register = self.env["report.smart_kids_reports.report_attendance_register"]
+        # the month before the test week: the centre recorded nothing at all
+        month_before = (self.week[0].replace(day=1) - timedelta(days=1)).replace(day=1)
+        grid = Register._register_grid(self.centre_1, month_before)
+        self.assertTrue(grid["days"] and grid["rows"])
+        self.assertEqual({mark for row in grid["rows"] for mark in row["marks"]}, {""})
+        self.assertEqual(grid["days_not_kept"], len(grid["days"]))
+        # a day the centre kept: a child with no record is absent without notice
+        absent_child = self._child(self.centre_1, "Nomark")
+        absent_child.enrolment_date = self.week[0].replace(day=1)
+        grid = Register._register_grid(self.centre_1, self.week[0].replace(day=1))
+        row = next(r for r in grid["rows"] if r["child"] == absent_child)
+        self.assertEqual(row["marks"][grid["days"].index(self.week[0])], "ข")
+
     def test_daily_report_child_profile_and_certificate_render_thai(self):
         day = self.day_of(self.centre_1, self.week[0])
         text = self._render(
