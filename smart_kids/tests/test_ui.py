@@ -51,6 +51,28 @@ class TestUi(HttpCase):
         self.assertEqual(child.centre_id, centre)
         self.assertEqual(child.title, "girl")
 
+    def test_checkin_screen_with_several_centres_from_login(self):
+        """The audit's crash: a user of several centres (an administrator) on the screen."""
+        centre = self._tour_centre("tour_admin", "smart_kids.smart_kids_group_admin")
+        self.env["res.users"].search([("login", "=", "tour_admin")]).action_id = self.ref(
+            "smart_kids.smart_kids_checkin_action"
+        )
+        Area = self.env["smart_kids.area"]
+        other_lao = Area.create(
+            {"name": "Other LAO", "area_type": "lao", "parent_id": centre.lao_id.parent_id.id}
+        )
+        self.env["smart_kids.centre"].create({"name": "Other Centre", "lao_id": other_lao.id})
+        self.env["smart_kids.child"].create(
+            {
+                "title": "boy",
+                "first_name": "Phum",
+                "last_name": "Tour",
+                "birth_date": fields.Date.today() - timedelta(days=3 * 365),
+                "centre_id": centre.id,
+            }
+        )
+        self.start_tour("/web/login", "smart_kids_checkin_several_centres")
+
     def test_checkin_screen_tour_on_phone(self):
         centre = self._tour_centre("tour_teacher", "smart_kids.smart_kids_group_teacher")
         Child = self.env["smart_kids.child"]
