@@ -105,9 +105,13 @@ class CheckinService:
     def search(self, text, centre_id=None):
         return self._centre(centre_id).search_children(text)
 
-    def arrival(self, attendance_id, centre_id=None, arrival_mode=None, health=None):
+    def arrival(
+        self, attendance_id, centre_id=None, arrival_mode=None, health=None, replace_findings=False
+    ):
         attendance = self._attendance(centre_id, attendance_id)
-        attendance.record_arrival(arrival_mode=arrival_mode, health=health)
+        attendance.record_arrival(
+            arrival_mode=arrival_mode, health=health, replace_findings=bool(replace_findings)
+        )
         return self._scan_response(attendance, "checked_in")
 
     def check_out(
@@ -210,6 +214,7 @@ class CheckinService:
             "arrival_mode": attendance.arrival_mode,
             "health_screened": attendance.health_screened,
             "health_abnormal": attendance.health_abnormal,
+            "health_findings": attendance._health_summary() if attendance.health_abnormal else "",
         }
         if status == "check_out":
             response["collectors"] = self._collectors(child)

@@ -203,13 +203,24 @@ class SmartKidsAttendance(models.Model):
             return attendance, "already_in"
         return attendance, "check_out"
 
-    def record_arrival(self, arrival_mode=None, health=None):
+    def record_arrival(self, arrival_mode=None, health=None, replace_findings=False):
         """Arrival details after the scan: how the child came and the health screen.
 
         ``health`` is ``{"normal": True}`` for the one-tap normal screen, or the
-        temperature, symptom keys and notes found.
+        temperature, symptom keys and notes found. Findings already saved are replaced only
+        with ``replace_findings`` (the screen asks first): one stray tap must not erase a
+        fever the head is following up.
         """
         self.ensure_one()
+        if health is not None and self.health_abnormal and not replace_findings:
+            raise UserError(
+                self.env._(
+                    "Health findings are already saved for %(child)s: %(findings)s. Confirm to "
+                    "replace them.",
+                    child=self.child_id.name,
+                    findings=self._health_summary(),
+                )
+            )
         vals = {}
         if arrival_mode:
             vals["arrival_mode"] = arrival_mode

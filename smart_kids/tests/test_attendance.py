@@ -135,10 +135,34 @@ class TestAttendance(SmartKidsCase):
         activity = self.child_1.activity_ids
         self.assertEqual(activity.user_id, self.user_head, "the centre head is alerted")
         self.assertIn("38.2", activity.note)
-        with self.assertRaisesRegex(ValidationError, "not a body temperature"):
-            attendance.record_arrival(health={"temperature": 98.6})
+        with (
+            self.assertRaisesRegex(ValidationError, "not a body temperature"),
+            self.env.cr.savepoint(),
+        ):
+            attendance.record_arrival(health={"temperature": 98.6}, replace_findings=True)
         with self.assertRaisesRegex(UserError, "Unknown symptom"):
-            attendance.record_arrival(health={"symptoms": ["sneeze"]})
+            attendance.record_arrival(health={"symptoms": ["sneeze"]}, replace_findings=True)
+        attendance.invalidate_recordset()
+        # saved findings are not erased by one more tap on "normal": the screen asks first
+        with self.assertRaisesRegex(UserError, "already saved"):
+            checkin(
+                self.user_teacher,
+                "arrival",
+                centre_id=self.centre_1.id,
+                attendance_id=attendance.id,
+                health={},
+            )
+        self.assertEqual(attendance.temperature, 38.2)
+        self.assertIn("38.2", self._scan()["health_findings"], "shown on the card")
+        checkin(
+            self.user_teacher,
+            "arrival",
+            centre_id=self.centre_1.id,
+            attendance_id=attendance.id,
+            health={},
+            replace_findings=True,
+        )
+        self.assertFalse(attendance.health_abnormal)
 
     def test_check_out_with_authorised_and_other_adult(self):
         with freeze_time(MORNING):

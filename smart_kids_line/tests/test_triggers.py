@@ -204,5 +204,5 @@ class TestRules(HttpCase, LineCommon):
         # once LINE has it, the message does not change: the health alert tells the rest
         self.send_all()
         self.assertEqual(message.state, "sent")
-        attendance.record_arrival(health={"normal": True})
+        attendance.record_arrival(health={"normal": True}, replace_findings=True)
         self.assertIn("38.2", json.loads(message.payload)[0]["text"])

@@ -1,6 +1,8 @@
 import { Component, onWillStart, useState } from "@odoo/owl";
 import { registry } from "@web/core/registry";
 import { useBus, useService } from "@web/core/utils/hooks";
+import { ConfirmationDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
+import { _t } from "@web/core/l10n/translation";
 import { scanQrCode } from "./qr_scanner";
 import { CheckinBackend } from "./checkin_backend";
 
@@ -22,6 +24,7 @@ export class CheckinScreen extends Component {
 
     setup() {
         this.notification = useService("notification");
+        this.dialog = useService("dialog");
         this.backend = new CheckinBackend(this.props.kioskToken);
         this.state = useState({
             // the centres and the buttons' choices (arrival modes, symptoms, absence
@@ -131,7 +134,22 @@ export class CheckinScreen extends Component {
     }
 
     async healthNormal() {
-        this.show(await this.recordArrival({ health: {} }));
+        if (!this.state.result.health_abnormal) {
+            this.show(await this.recordArrival({ health: {} }));
+            return;
+        }
+        // saved findings are replaced only on purpose, never by one stray tap
+        this.dialog.add(ConfirmationDialog, {
+            title: _t("Replace the saved findings?"),
+            body: _t(
+                "Saved for this child: %s. Record the health check as normal instead?",
+                this.state.result.health_findings
+            ),
+            confirmLabel: _t("Yes, normal"),
+            confirm: async () =>
+                this.show(await this.recordArrival({ health: {}, replace_findings: true })),
+            cancel: () => {},
+        });
     }
 
     openHealthDetails() {

@@ -86,6 +86,23 @@ registry.category("web_tour.tours").add("smart_kids_checkin", {
             trigger: ".o_sk_health_flag",
         },
         {
+            content: "The saved findings are on the card",
+            trigger: ".o_sk_health_findings:contains(38.4)",
+        },
+        {
+            content: "A stray tap on Normal does not erase them: it asks",
+            trigger: ".o_sk_health_normal",
+            run: "click",
+        },
+        {
+            trigger: ".modal:contains(38.4) .modal-footer .btn-secondary",
+            run: "click",
+        },
+        {
+            content: "Kept",
+            trigger: ".o_sk_checkin:not(:has(.modal)) .o_sk_health_findings:contains(38.4)",
+        },
+        {
             content: "Afternoon: the card of a child who came this morning",
             trigger: ".o_sk_checkin",
             run: () => wedgeScan("SK1:tour-card-nok-0003"),
