@@ -34,6 +34,7 @@ export class CheckinScreen extends Component {
             centreId: false,
             tab: "scan",
             result: null,
+            loading: false,
             error: "",
             panel: null,
             health: { temperature: "", symptoms: [], notes: "" },
@@ -105,9 +106,22 @@ export class CheckinScreen extends Component {
         }
         this.busy = true;
         try {
-            this.show(await this.atCentre("scan", { payload }));
+            await this.loadChild("scan", { payload });
         } finally {
             this.busy = false;
+        }
+    }
+
+    /** The next child: the card on screen goes at once, so a tap meant for it cannot land on
+     * the child being replaced (or the reverse) while the server answers. */
+    async loadChild(action, params) {
+        this.state.result = null;
+        this.state.panel = null;
+        this.state.loading = true;
+        try {
+            this.show(await this.atCentre(action, params));
+        } finally {
+            this.state.loading = false;
         }
     }
 
@@ -122,7 +136,7 @@ export class CheckinScreen extends Component {
     }
 
     async pickChild(child) {
-        this.show(await this.atCentre("scan_child", { child_id: child.id }));
+        await this.loadChild("scan_child", { child_id: child.id });
     }
 
     recordArrival(params) {

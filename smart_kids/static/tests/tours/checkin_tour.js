@@ -103,9 +103,27 @@ registry.category("web_tour.tours").add("smart_kids_checkin", {
             trigger: ".o_sk_checkin:not(:has(.modal)) .o_sk_health_findings:contains(38.4)",
         },
         {
-            content: "Afternoon: the card of a child who came this morning",
-            trigger: ".o_sk_checkin",
-            run: () => wedgeScan("SK1:tour-card-nok-0003"),
+            content:
+                "Afternoon: the card of a child who came this morning; while it loads Kla's " +
+                "card is gone, so no tap can land on the wrong child",
+            trigger: ".o_sk_checkin .o_sk_result .o_sk_child_name:contains(Kla)",
+            run: async () => {
+                // a slow network: the server's answer comes 500 ms after the scan
+                const send = XMLHttpRequest.prototype.send;
+                XMLHttpRequest.prototype.send = function (...args) {
+                    setTimeout(() => send.apply(this, args), 500);
+                };
+                try {
+                    wedgeScan("SK1:tour-card-nok-0003");
+                    await new Promise((resolve) => setTimeout(resolve, 200));
+                    const shown = document.querySelector(".o_sk_result .o_sk_child_name");
+                    if (shown && shown.textContent.includes("Kla")) {
+                        throw new Error("the previous child's card is still on screen");
+                    }
+                } finally {
+                    XMLHttpRequest.prototype.send = send;
+                }
+            },
         },
         {
             content: "Handed over to grandma, who is on the list",
