@@ -36,6 +36,6 @@ class ResPartner(models.Model):
                 author_id=self.id,
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",
-                partner_ids=(centre._teacher_users() | centre._head_users()).partner_id.ids,
+                partner_ids=centre._teacher_users().partner_id.ids,  # the head is one of them
                 attachments=attachments,
             )
