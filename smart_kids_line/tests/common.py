@@ -2,6 +2,7 @@ import importlib.util
 from pathlib import Path
 
 from odoo import Command
+from odoo.tests import HttpCase
 
 from odoo.addons.smart_kids.tests.common import SmartKidsCommon
 
@@ -98,3 +99,17 @@ class LineCommon(SmartKidsCommon):
             Message._cron_send(batch=10000)
             self.env.invalidate_all()
         self.fail("the outbox did not drain")
+
+
+class LineCase(HttpCase, LineCommon):
+    """A test class with the fake LINE server, fresh for each test (no requests, no faults)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setUpLine()
+        cls.Message = cls.env["smart_kids.line.message"]
+
+    def setUp(self):
+        super().setUp()
+        self.reset_server()

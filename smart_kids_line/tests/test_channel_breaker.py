@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -9,22 +8,15 @@ from odoo.addons.smart_kids_line.models.smart_kids_line_channel_breaker import L
 from odoo.addons.smart_kids_line.models.smart_kids_line_channel_breaker import OPEN_AFTER
 
 from .common import FAKE
-from .common import LineCommon
+from .common import LineCase
 
 QUIET = ("odoo.addons.smart_kids_line.models.smart_kids_line_message", "urllib3.connectionpool")
 
 
 @tagged("post_install", "-at_install")
-class TestChannelBreaker(HttpCase, LineCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setUpLine()
-        cls.Message = cls.env["smart_kids.line.message"]
-
+class TestChannelBreaker(LineCase):
     def setUp(self):
         super().setUp()
-        self.reset_server()
         self.channel.write({"failures_in_row": 0, "paused_until": False})
         self.env.flush_all()  # the sender works in its own transactions
 

@@ -9,30 +9,24 @@ from datetime import timedelta
 from PIL import Image
 
 from odoo import fields
-from odoo.tests import HttpCase
 from odoo.tests import tagged
 
 from .common import FAKE
-from .common import LineCommon
+from .common import LineCase
 
 
 @tagged("post_install", "-at_install")
-class TestGuardianMessages(HttpCase, LineCommon):
+class TestGuardianMessages(LineCase):
     """Parents answer on LINE: their messages reach the centre, the teachers' replies go back."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.setUpLine()
         cls.url = f"/smart_kids_line/webhook/{cls.channel.webhook_token}"
         cls.teacher_partner = cls.user_teacher.partner_id
         # teachers read their Odoo inbox (no mail server in tests)
-        staff = cls.centre_1._teacher_users() | cls.centre_1._head_users()
+        staff = cls.centre_1._teacher_users()
         staff.notification_type = "inbox"
-
-    def setUp(self):
-        super().setUp()
-        self.reset_server()
 
     def _send(self, message, user_id="U-guardian"):
         self._send_event({"type": "message", "message": message}, user_id)

@@ -3,28 +3,17 @@ from collections import Counter
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import FAKE
-from .common import LineCommon
+from .common import LineCase
 
 QUIET = ("odoo.addons.smart_kids_line.models.smart_kids_line_message", "urllib3.connectionpool")
 
 
 @tagged("post_install", "-at_install")
-class TestOutbox(HttpCase, LineCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setUpLine()
-        cls.Message = cls.env["smart_kids.line.message"]
-
-    def setUp(self):
-        super().setUp()
-        self.reset_server()
-
+class TestOutbox(LineCase):
     def _delivered_texts(self):
         return [body["messages"][0]["text"] for body in self.server.deliveries(FAKE.PUSH)]
 

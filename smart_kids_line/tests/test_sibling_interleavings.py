@@ -3,14 +3,13 @@ from itertools import product
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import HttpCase
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.smart_kids.tests.common import checkin
 
 from .common import FAKE
-from .common import LineCommon
+from .common import LineCase
 
 QUIET = ("odoo.addons.smart_kids_line.models.smart_kids_line_message", "urllib3.connectionpool")
 SCAN, ACCEPTED, ANSWER_LOST = "scan", "accepted", "answer lost"
@@ -33,18 +32,8 @@ def interleavings(siblings, max_runs=2):
 
 
 @tagged("post_install", "-at_install")
-class TestSiblingInterleavings(HttpCase, LineCommon):
+class TestSiblingInterleavings(LineCase):
     """Siblings' check-ins are merged into one message while it waits, and never lost."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setUpLine()
-        cls.Message = cls.env["smart_kids.line.message"]
-
-    def setUp(self):
-        super().setUp()
-        self.reset_server()
 
     def _family(self, number, siblings):
         guardian = self.env["res.partner"].create(

@@ -7,13 +7,12 @@ from PIL import Image
 
 from odoo import Command
 from odoo import fields
-from odoo.tests import HttpCase
 from odoo.tests import tagged
 
 from odoo.addons.smart_kids.tests.common import checkin
 
 from .common import FAKE
-from .common import LineCommon
+from .common import LineCase
 
 
 def _jpeg(width=3000, height=2000):
@@ -23,12 +22,10 @@ def _jpeg(width=3000, height=2000):
 
 
 @tagged("post_install", "-at_install")
-class TestRules(HttpCase, LineCommon):
+class TestRules(LineCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.setUpLine()
-        cls.Message = cls.env["smart_kids.line.message"]
         cls.sibling = cls._child(cls.centre_1, "Sibling")
         cls.sibling.write(
             {
@@ -45,10 +42,6 @@ class TestRules(HttpCase, LineCommon):
                 "member_count": 35,
             }
         )
-
-    def setUp(self):
-        super().setUp()
-        self.reset_server()
 
     def _scan(self, child):
         return checkin(

@@ -5,27 +5,21 @@ import json
 import uuid
 
 from odoo import Command
-from odoo.tests import HttpCase
 from odoo.tests import tagged
 
 from .common import FAKE
-from .common import LineCommon
+from .common import LineCase
 
 
 @tagged("post_install", "-at_install")
-class TestWebhook(HttpCase, LineCommon):
+class TestWebhook(LineCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.setUpLine()
         cls.Event = cls.env["smart_kids.line.webhook.event"]
         cls.url = f"/smart_kids_line/webhook/{cls.channel.webhook_token}"
         cls.mother = cls.env["res.partner"].create({"name": "Mother Nok"})
         cls.child_2.guardian_ids = [Command.create({"partner_id": cls.mother.id})]
-
-    def setUp(self):
-        super().setUp()
-        self.reset_server()
 
     def _event(self, kind, **extra):
         event = {
