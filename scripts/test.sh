@@ -20,6 +20,11 @@ port=$("$SK_VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("12
 kill_rc=0
 timeout 600 "$SK_VENV/bin/python" "$SK_ROOT/tests/bench/outbox_kill_check.py" || kill_rc=$?
 
+# Three senders in parallel (cron worker processes) send each message once, and the quota
+# ledger equals what LINE accepted (see the script's docstring).
+parallel_rc=0
+timeout 600 "$SK_VENV/bin/python" "$SK_ROOT/tests/bench/line_parallel_bench.py" --check || parallel_rc=$?
+
 # Odoo's prefork server (--workers) starts the way the project starts it, and stays up.
 prefork_rc=0
 timeout 300 "$SK_VENV/bin/python" "$SK_ROOT/tests/prefork_check.py" || prefork_rc=$?
@@ -52,5 +57,6 @@ check_rc=0
 [ "$odoo_rc" -eq 0 ] || sk_die "Odoo exited with $odoo_rc (see $log)"
 [ "$kill_rc" -eq 0 ] || sk_die "the outbox kill check failed ($kill_rc)"
 [ "$upgrade_rc" -eq 0 ] || sk_die "the upgrade check failed ($upgrade_rc)"
+[ "$parallel_rc" -eq 0 ] || sk_die "the parallel senders check failed ($parallel_rc)"
 [ "$prefork_rc" -eq 0 ] || sk_die "the prefork check failed ($prefork_rc)"
 exit "$check_rc"

@@ -1,7 +1,7 @@
 {
     "name": "Smart Kids: LINE",
     "summary": "Parents receive check-ins, health notes, lunches and activities on LINE",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Education",
     "author": "Smart Kids",
     "license": "LGPL-3",

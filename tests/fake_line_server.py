@@ -54,6 +54,8 @@ class FakeLineServer:
         self.quota = {"type": "limited", "value": 300}
         self.consumption = 0
         self.after_accept = None  # callable(count): runs after LINE accepted, before it answers
+        self.connections = 0  # TCP connections opened by clients (reused ones count once)
+        self.in_flight = self.max_in_flight = 0  # message requests being answered at once
         self._random = None
         self._httpd = None
         self._thread = None
@@ -71,11 +73,23 @@ class FakeLineServer:
             def log_message(self, *args):  # keep test output quiet
                 pass
 
+            def setup(self):
+                super().setup()
+                with server.lock:
+                    server.connections += 1
+
             def do_GET(self):
                 server._handle(self, "GET")
 
             def do_POST(self):
-                server._handle(self, "POST")
+                with server.lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    server._handle(self, "POST")
+                finally:
+                    with server.lock:
+                        server.in_flight -= 1
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True

@@ -8,6 +8,7 @@ from . import smart_kids_line_group
 from . import smart_kids_line_link_code
 from . import smart_kids_line_message
 from . import smart_kids_line_quota
+from . import smart_kids_line_quota_usage
 from . import smart_kids_line_trigger
 from . import smart_kids_line_webhook_event
 from . import smart_kids_photo

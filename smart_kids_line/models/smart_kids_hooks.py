@@ -7,6 +7,8 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
+from .smart_kids_line_message import MULTICAST_LIMIT
+
 MAX_OBJECTS = 5  # LINE accepts at most five message objects per request
 UNACCOUNTED_POSTBACK = "sk_unaccounted"  # postback data: sk_unaccounted:<case id>:<answer>
 
@@ -265,14 +267,15 @@ class SmartKidsHooks(models.AbstractModel):
         )
 
     # ------------------------------------------------------------------
-    # Centre groups: lunch and activities, with consented photos only
+    # Lunch and activities, with consented photos only: to the centre's LINE groups, or to all
+    # its guardians at once (multicast: LINE bills each recipient, as it does a push each)
     # ------------------------------------------------------------------
     @api.model
     def _line_to_groups(self, event, records):
         triggers = (
             self.env["smart_kids.line.trigger"]
             ._active_for(event)
-            .filtered(lambda r: r.audience == "centre_group")
+            .filtered(lambda r: r.audience in ("centre_group", "centre_guardians"))
         )
         if not triggers:
             return
@@ -280,19 +283,60 @@ class SmartKidsHooks(models.AbstractModel):
         vals_list = []
         for trigger in triggers:
             for record in records.sudo():
+                common = {"priority": trigger.priority}
+                if trigger.audience == "centre_guardians":
+                    payload = self._group_payload(event, record)
+                    for channel, user_ids in self._centre_guardians(record.centre_id).items():
+                        for start in range(0, len(user_ids), MULTICAST_LIMIT):
+                            chunk = user_ids[start : start + MULTICAST_LIMIT]
+                            vals_list.append(
+                                {
+                                    **common,
+                                    "channel_id": channel.id,
+                                    "target": f"multicast:{len(chunk)}",
+                                    "multicast_to": chunk,
+                                    "recipients": len(chunk),
+                                    "dedupe_key": f"{event}:{record.id}:guardians:{start}",
+                                    "payload": payload,
+                                }
+                            )
+                    continue
                 for group in Group.search([("centre_id", "=", record.centre_id.id)]):
                     vals_list.append(
                         {
+                            **common,
                             "channel_id": group.channel_id.id,
                             "target": group.group_id,
                             "line_group_id": group.id,
                             "recipients": max(group.member_count, 1),
                             "dedupe_key": f"{event}:{record.id}:{group.id}",
-                            "priority": trigger.priority,
                             "payload": self._group_payload(event, record),
                         }
                     )
         self.env["smart_kids.line.message"].sudo()._enqueue(vals_list)
+
+    @api.model
+    def _centre_guardians(self, centre):
+        """LINE userIds of the linked guardians of the centre's children whose guardians agreed
+        to LINE, per channel, each once (a parent of siblings gets one message)."""
+        children = (
+            self.env["smart_kids.child"]
+            .sudo()
+            .search(
+                [
+                    ("centre_id", "=", centre.id),
+                    ("state", "=", "enrolled"),
+                    ("line_consent", "=", True),
+                ]
+            )
+        )
+        per_channel = {}
+        for partner in children.guardian_ids.partner_id.sorted("id"):
+            if partner.line_link_active and partner.line_user_id and partner.line_channel_id:
+                users = per_channel.setdefault(partner.line_channel_id, [])
+                if partner.line_user_id not in users:
+                    users.append(partner.line_user_id)
+        return per_channel
 
     @api.model
     def _group_payload(self, event, record):

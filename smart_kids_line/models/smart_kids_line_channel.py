@@ -10,6 +10,8 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
+from .smart_kids_line_message import PARALLEL_REQUESTS
+
 _logger = logging.getLogger(__name__)
 LINE_API = "https://api.line.me"
 LINE_DATA_API = "https://api-data.line.me"  # where LINE keeps the content users send
@@ -82,6 +84,8 @@ class SmartKidsLineChannel(models.Model):
             host=channel.api_host.rstrip("/"), access_token=channel.access_token
         )
         configuration.retries = 0
+        # one kept-alive connection per request a sender has in flight
+        configuration.connection_pool_maxsize = PARALLEL_REQUESTS
         return MessagingApi(ApiClient(configuration))
 
     def _line_content(self, message_id):
@@ -91,6 +95,8 @@ class SmartKidsLineChannel(models.Model):
         host = LINE_DATA_API if channel.api_host.rstrip("/") == LINE_API else channel.api_host
         configuration = Configuration(host=host.rstrip("/"), access_token=channel.access_token)
         configuration.retries = 0
+        # one kept-alive connection per request a sender has in flight
+        configuration.connection_pool_maxsize = PARALLEL_REQUESTS
         try:
             return bytes(
                 MessagingApiBlob(ApiClient(configuration)).get_message_content(

@@ -94,7 +94,8 @@ class SmartKidsLineChannel(models.Model):
                         "UPDATE smart_kids_line_channel SET %s WHERE id = %s",
                         assignments,
                         self.id,
-                    )
+                    ),
+                    log_exceptions=False,
                 )
         except psycopg2.errors.SerializationFailure:
             return  # another worker updated the channel just now: its news is as good

@@ -15,9 +15,11 @@ import logging
 import math
 import random
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import urllib3
+from linebot.v3.messaging import MulticastRequest
 from linebot.v3.messaging import PushMessageRequest
 from linebot.v3.messaging.exceptions import ApiException
 
@@ -39,10 +41,27 @@ STALE_SENDING = timedelta(minutes=5)
 # rows claimed in one transaction and whose results are committed together: two commits for
 # this many messages, not three per message
 CLAIM_BATCH = 20
+# most requests one sender has with LINE at once (see SendingWaves)
+PARALLEL_REQUESTS = 8
+# a helper sender (a cron job of its own, run by another cron worker) sends at most this many
+# per call; Odoo calls it again while rows remain (cron progress API, up to 10 calls a run)
+HELPER_BATCH = 200
+HELPER_CRONS = ("ir_cron_line_outbox_helper_1", "ir_cron_line_outbox_helper_2")
+# LINE's multicast takes at most 500 userIds; it costs one message per recipient, as pushes do
+MULTICAST_LIMIT = 500
 MONTHLY_LIMIT_TEXT = "monthly limit"
 # what LINE may already have received under the row's retry key
 FROZEN_ONCE_CLAIMED = frozenset(
-    {"payload", "target", "child_ids", "retry_key", "channel_id", "recipients", "partner_id"}
+    {
+        "payload",
+        "target",
+        "multicast_to",
+        "child_ids",
+        "retry_key",
+        "channel_id",
+        "recipients",
+        "partner_id",
+    }
 )
 
 
@@ -62,6 +81,29 @@ def retry_after_seconds(headers):
         return None
 
 
+class SendingWaves:
+    """How one sender talks to LINE: a kept-alive SDK client per channel, and requests sent a
+    wave at a time in parallel threads (LINE's round trip, not our CPU, is what a sender waits
+    for). Like TCP's slow start, a wave is one request at first and after any failure, and
+    doubles after each wave LINE answered in full, up to ``PARALLEL_REQUESTS``: an outage or a
+    refused token costs a request or two before the breaker or the pause acts, not a wave."""
+
+    def __init__(self):
+        self.size = 1
+        self.clients = {}
+        self._pool = ThreadPoolExecutor(PARALLEL_REQUESTS)
+
+    def run(self, calls):
+        """Outcomes of ``calls`` (functions of no arguments, touching no record), in order."""
+        outcomes = list(self._pool.map(lambda call: call(), calls))
+        failed = any(isinstance(outcome, Exception) for outcome in outcomes)
+        self.size = 1 if failed else min(self.size * 2, PARALLEL_REQUESTS)
+        return outcomes
+
+    def close(self):
+        self._pool.shutdown()
+
+
 class SmartKidsLineMessage(models.Model):
     _name = "smart_kids.line.message"
     _description = "LINE Message (Outbox)"
@@ -72,6 +114,9 @@ class SmartKidsLineMessage(models.Model):
         "smart_kids.line.channel", required=True, index=True, ondelete="cascade"
     )
     target = fields.Char(required=True, help="LINE userId or groupId.")
+    multicast_to = fields.Text(
+        help="JSON list of LINE userIds: one multicast request instead of one push each."
+    )
     partner_id = fields.Many2one("res.partner", string="Guardian", index=True, ondelete="set null")
     line_group_id = fields.Many2one(
         "smart_kids.line.group", string="LINE Group", ondelete="set null"
@@ -133,8 +178,9 @@ class SmartKidsLineMessage(models.Model):
             vals for vals in vals_list if (vals["channel_id"], vals["dedupe_key"]) not in existing
         ]
         for vals in fresh:
-            if not isinstance(vals["payload"], str):
-                vals["payload"] = json.dumps(vals["payload"], ensure_ascii=False)
+            for key in ("payload", "multicast_to"):
+                if isinstance(vals.get(key), list):
+                    vals[key] = json.dumps(vals[key], ensure_ascii=False)
         messages = self.sudo().create(fresh)
         if messages:
             self._trigger_sending(min(messages.mapped("next_attempt_at")))
@@ -224,19 +270,29 @@ class SmartKidsLineMessage(models.Model):
     # Sending
     # ------------------------------------------------------------------
     @api.model
-    def _cron_send(self, batch=1000):
-        """Send what is due, a few rows per transaction; several workers may run at once."""
-        self._recover_stale()
+    def _cron_send(self, batch=1000, helper=False):
+        """Send what is due, a few rows per transaction. When more than a batch is waiting the
+        helpers are called: cron jobs of their own, so that idle cron workers claim rows in
+        parallel (``SKIP LOCKED``: never the same row)."""
+        if helper:
+            batch = min(batch, HELPER_BATCH)
+        else:
+            self._recover_stale()
         done = 0
-        clients = {}  # one SDK client (and connection pool) per channel for the whole run
-        while done < batch:
-            with self.env.registry.cursor() as cr:
-                outbox = self.with_env(self.env(cr=cr))
-                claimed = outbox._claim_due(min(CLAIM_BATCH, batch - done))
-                if not claimed:
-                    break
-                claimed._send_claimed(clients)
-            done += len(claimed)
+        waves = SendingWaves()  # for the whole run: connections are kept alive between batches
+        try:
+            while done < batch:
+                with self.env.registry.cursor() as cr:
+                    outbox = self.with_env(self.env(cr=cr))
+                    claimed = outbox._claim_due(min(CLAIM_BATCH, batch - done))
+                    if not claimed:
+                        break
+                    if not helper and not done and len(claimed) == CLAIM_BATCH:
+                        outbox._call_helpers()
+                    claimed._send_claimed(waves)
+                done += len(claimed)
+        finally:
+            waves.close()
         now = fields.Datetime.now()
         sendable = [
             ("state", "=", "queued"),
@@ -260,6 +316,14 @@ class SmartKidsLineMessage(models.Model):
         if moments:
             self._trigger_sending(min(moments))
         return done
+
+    @api.model
+    def _call_helpers(self):
+        """Wake the helper senders (committed with the current batch, then notified)."""
+        for xmlid in HELPER_CRONS:
+            cron = self.env.ref(f"smart_kids_line.{xmlid}", raise_if_not_found=False)
+            if cron and cron.active:
+                cron._trigger()
 
     @api.model
     def _recover_stale(self):
@@ -324,52 +388,89 @@ class SmartKidsLineMessage(models.Model):
         self.env.cr.commit()  # pylint: disable=invalid-commit
         return self.browse(ids)
 
-    def _send_claimed(self, clients=None):
-        """Send claimed rows, then commit their results together. A row whose channel an
-        earlier row of the batch paused (token refused, breaker) goes back to the queue
-        untried."""
-        clients = {} if clients is None else clients
+    def _send_claimed(self, waves=None):
+        """Send claimed rows a wave at a time (``SendingWaves``), recording each wave's answers
+        in order, then commit the results together. A row whose channel an earlier wave paused
+        (token refused, breaker) goes back to the queue untried."""
+        own_waves = waves is None
+        waves = SendingWaves() if own_waves else waves
         probes = self.channel_id.filtered(lambda c: c._breaker_paused())  # paused for our probe
-        for message in self:
-            channel = message.channel_id
-            if channel.state != "active" or (channel not in probes and channel._breaker_paused()):
-                message._release()
-                continue
-            try:
-                with self.env.cr.savepoint():
-                    message._send_one(clients)
-            except BaseException:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-                raise  # the rows before keep their results; this one is found stale later
+        rows = list(self)
+        try:
+            while rows:
+                wave, rows = rows[: waves.size], rows[waves.size :]
+                calls = []
+                for message in wave:
+                    channel = message.channel_id
+                    paused = channel not in probes and channel._breaker_paused()
+                    if channel.state != "active" or paused:
+                        message._release()
+                        continue
+                    call = message._prepare_call(waves.clients)
+                    if call:
+                        calls.append((message, call))
+                outcomes = waves.run([call for _message, call in calls])
+                for (message, _call), outcome in zip(calls, outcomes, strict=True):
+                    try:
+                        with self.env.cr.savepoint():
+                            message._record_outcome(outcome)
+                    except BaseException:
+                        self._commit_results()
+                        raise  # the rows before keep their results; the rest are found stale
+        finally:
+            if own_waves:
+                waves.close()
+        self._commit_results()
+
+    def _commit_results(self):
+        """Commit the batch's results with what LINE accepted counted in the quota ledger."""
+        self.invalidate_recordset(["state"])  # a failed row's savepoint was rolled back
+        self.env["smart_kids.line.quota"]._record_sent(self.filtered(lambda m: m.state == "sent"))
         self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def _release(self):
         self.write({"state": "queued", "attempts": max(self.attempts - 1, 0)})
 
-    def _send_one(self, clients):
+    def _prepare_call(self, clients):
+        """The LINE request of this row as a function of no arguments that touches no record
+        (it runs in another thread) and returns the answer or the error; None when LINE would
+        refuse the row anyway (marked dead)."""
         self.ensure_one()
         channel = self.channel_id
         try:
-            request = PushMessageRequest.from_dict(
-                {"to": self.target, "messages": json.loads(self.payload)}
-            )
+            messages = json.loads(self.payload)
+            if self.multicast_to:
+                request = MulticastRequest.from_dict(
+                    {"to": json.loads(self.multicast_to), "messages": messages}
+                )
+            else:
+                request = PushMessageRequest.from_dict({"to": self.target, "messages": messages})
         except (ValueError, TypeError) as error:  # LINE would refuse it: do not retry
             self._finish({"state": "dead", "last_error": f"{type(error).__name__}: {error}"})
-        else:
+            return None
+        if channel.id not in clients:
+            clients[channel.id] = channel._messaging_api()
+        api = clients[channel.id]
+        send = (
+            api.multicast_with_http_info if self.multicast_to else api.push_message_with_http_info
+        )
+        retry_key, timeout = self.retry_key, (3, channel.read_timeout)
+
+        def call():
             try:
-                if channel.id not in clients:
-                    clients[channel.id] = channel._messaging_api()
-                response = clients[channel.id].push_message_with_http_info(
-                    request,
-                    x_line_retry_key=self.retry_key,
-                    _request_timeout=(3, channel.read_timeout),
-                )
-            except ApiException as error:
-                self._handle_api_error(error)
-            except (urllib3.exceptions.HTTPError, OSError) as error:
-                self._retry_later(f"{type(error).__name__}: {error}", channel_wide=True)
-            else:
-                self._mark_sent(dict(response.headers or {}).get("x-line-request-id"))
+                return send(request, x_line_retry_key=retry_key, _request_timeout=timeout)
+            except (ApiException, urllib3.exceptions.HTTPError, OSError) as error:
+                return error
+
+        return call
+
+    def _record_outcome(self, outcome):
+        if isinstance(outcome, ApiException):
+            self._handle_api_error(outcome)
+        elif isinstance(outcome, (urllib3.exceptions.HTTPError, OSError)):
+            self._retry_later(f"{type(outcome).__name__}: {outcome}", channel_wide=True)
+        else:
+            self._mark_sent(dict(outcome.headers or {}).get("x-line-request-id"))
 
     def _mark_sent(self, request_id):
         self._finish(
@@ -380,7 +481,6 @@ class SmartKidsLineMessage(models.Model):
                 "last_error": False,
             }
         )
-        self.env["smart_kids.line.quota"]._count(self.channel_id, self.recipients)
         self.channel_id._breaker_success()
 
     def _finish(self, vals):

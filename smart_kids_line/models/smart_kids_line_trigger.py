@@ -31,6 +31,7 @@ class SmartKidsLineTrigger(models.Model):
         [
             ("guardians", "The child's linked guardians"),
             ("centre_group", "The centre's LINE group"),
+            ("centre_guardians", "All linked guardians of the centre (one multicast)"),
             ("teachers", "The centre's teachers linked to LINE"),
         ],
         required=True,

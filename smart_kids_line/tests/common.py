@@ -62,6 +62,7 @@ class LineCommon(SmartKidsCommon):
         server.fault_queue.clear()
         server.faults.update(error_rate=0.0, timeout_rate=0.0, retry_after=None)
         server._random = None
+        server.consumption = 0
 
     def queue_messages(self, count, priority="1", prefix="msg"):
         """``count`` text messages "<prefix> <i>" to "U-<prefix>-<i>" on the test channel."""

@@ -6,6 +6,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.smart_kids_line.models.smart_kids_line_message import PARALLEL_REQUESTS
+
 from .common import FAKE
 from .common import LineCase
 
@@ -71,8 +73,10 @@ class TestOutbox(LineCase):
         self.assertEqual(set(messages.mapped("state")), {"sent"})
         texts = self._delivered_texts()
         self.assertEqual(sorted(texts), sorted(f"msg {i}" for i in range(20)))
-        conflicts = [r for r in self.server.requests if r[1] == FAKE.PUSH]
-        self.assertEqual(len(conflicts), 21, "one request was repeated and answered 409")
+        pushes = [r for r in self.server.requests if r[1] == FAKE.PUSH]
+        # waves of 1, 2 and 4 requests: the fifth answer was the second of the third wave;
+        # it and the two after it, which LINE had accepted, went again and were answered 409
+        self.assertEqual(len(pushes), 23)
 
     def test_bad_request_is_dead_unauthorized_pauses(self):
         self.server.queue_faults(["bad_request"])
@@ -169,6 +173,52 @@ class TestOutbox(LineCase):
             ),
             2,
         )
+
+    def test_parallel_senders_count_the_quota_without_a_shared_counter(self):
+        """Each batch adds its own usage row in its own transaction (one counter row updated
+        by several senders would fail all but one under repeatable read); more than a batch
+        waiting calls the helper senders."""
+        helpers = self.env.ref("smart_kids_line.ir_cron_line_outbox_helper_1") | self.env.ref(
+            "smart_kids_line.ir_cron_line_outbox_helper_2"
+        )
+        Trigger = self.env["ir.cron.trigger"]
+        Usage = self.env["smart_kids.line.quota.usage"]
+        self.queue_messages(5, prefix="few")
+        with mute_logger(*QUIET):
+            self.send_all()
+        self.assertFalse(Trigger.search([("cron_id", "in", helpers.ids)]), "one batch: no help")
+        self.queue_messages(45, prefix="many")
+        with mute_logger(*QUIET):
+            self.send_all()
+        self.assertEqual(Trigger.search([("cron_id", "in", helpers.ids)]).cron_id, helpers)
+        usage = Usage.search([("channel_id", "=", self.channel.id)])
+        self.assertEqual(usage.mapped("recipients"), [5, 20, 20, 5], "a row per batch")
+        ledger = self.env["smart_kids.line.quota"].search([("channel_id", "=", self.channel.id)])
+        self.assertEqual(ledger.used, 50)
+        self.assertEqual(ledger.used, len(self.server.deliveries(FAKE.PUSH)))
+        # the helpers send as the sender does, a bounded share each
+        self.queue_messages(30, prefix="helped")
+        self.env.cr.execute(
+            "UPDATE smart_kids_line_message SET next_attempt_at = now() at time zone 'UTC'"
+            " - interval '1 second' WHERE state = 'queued'"
+        )
+        self.assertEqual(self.Message._cron_send(helper=True), 30)
+        self.env.invalidate_all()  # the sender committed on its own cursor
+        self.assertEqual(ledger.used, 80)
+
+    def test_a_sender_has_several_requests_with_line_at_once(self):
+        """Waves of 1, 2, 4, then 8 parallel requests on kept-alive connections."""
+        self.server.faults["delay"] = 0.05  # a round trip to LINE
+        self.server.max_in_flight = self.server.connections = 0
+        self.queue_messages(40, prefix="wave")
+        try:
+            with mute_logger(*QUIET):
+                self.send_all()
+        finally:
+            self.server.faults["delay"] = 0.0
+        self.assertEqual(len(self.server.deliveries(FAKE.PUSH)), 40)
+        self.assertEqual(self.server.max_in_flight, PARALLEL_REQUESTS)
+        self.assertLessEqual(self.server.connections, PARALLEL_REQUESTS, "connections reused")
 
     def test_staff_cannot_read_the_outbox(self):
         self.queue_messages(1, prefix="secret")

@@ -163,6 +163,75 @@ class TestRules(LineCase):
             for obj in body["messages"]:
                 self.assertNotIn(str(lunch.photo_ids[1].id) + "/image", json.dumps(obj))
 
+    def test_lunch_to_all_guardians_of_the_centre_in_one_multicast(self):
+        """Without a LINE group, the lunch goes to every linked guardian of the centre whose
+        child's guardians agreed to LINE: one multicast request, billed per recipient."""
+        self.env.ref("smart_kids_line.trigger_lunch").active = False
+        self.env["smart_kids.line.trigger"].create(
+            {
+                "name": "Lunch to all guardians",
+                "event": "lunch_recorded",
+                "audience": "centre_guardians",
+            }
+        )
+        Partner = self.env["res.partner"]
+        father = Partner.create(
+            {
+                "name": "Father Dang",
+                "line_user_id": "U-father",
+                "line_channel_id": self.channel.id,
+                "line_link_active": True,
+            }
+        )
+        unlinked = Partner.create({"name": "Aunt Noi"})
+        no_consent_parent = Partner.create(
+            {
+                "name": "Mother Kaew",
+                "line_user_id": "U-no-consent",
+                "line_channel_id": self.channel.id,
+                "line_link_active": True,
+            }
+        )
+        other = self._child(self.centre_1, "Other")
+        other.guardian_ids = [
+            Command.clear(),
+            Command.create({"partner_id": father.id}),
+            Command.create({"partner_id": unlinked.id}),
+        ]
+        other.write(
+            {
+                "line_consent": True,
+                "line_consent_date": "2026-01-05",
+                "line_consent_partner_id": father.id,
+            }
+        )
+        refused = self._child(self.centre_1, "Refused")
+        refused.guardian_ids = [
+            Command.clear(),
+            Command.create({"partner_id": no_consent_parent.id}),
+        ]
+        self.env["smart_kids.lunch"].create(
+            {
+                "centre_id": self.centre_1.id,
+                "date": fields.Date.today(),
+                "dish_ids": [Command.set(self.env.ref("smart_kids.dish_rice").ids)],
+            }
+        )
+        message = self.Message.search([("multicast_to", "!=", False)])
+        self.assertEqual(len(message), 1)
+        # the mother of the two siblings once, the father; not the guardian who refused LINE
+        self.assertEqual(json.loads(message.multicast_to), ["U-guardian", "U-father"])
+        self.assertEqual(message.recipients, 2)
+        self.send_all()
+        sent = self.server.deliveries(FAKE.MULTICAST)
+        self.assertEqual(len(sent), 1)
+        self.assertEqual(sent[0]["to"], ["U-guardian", "U-father"])
+        self.assertIn(self.centre_1.name, sent[0]["messages"][0]["text"])
+        self.assertFalse(self.server.deliveries(FAKE.PUSH))
+        self.assertEqual(self.server.consumption, 2)
+        ledger = self.env["smart_kids.line.quota"].search([("channel_id", "=", self.channel.id)])
+        self.assertEqual(ledger.used, 2, "the quota counts each recipient, as LINE bills it")
+
     def test_check_out_and_health_messages(self):
         result = self._scan(self.child_1)
         attendance = self.env["smart_kids.attendance"].browse(result["attendance_id"])
