@@ -18,6 +18,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+import psycopg2
 import urllib3
 from linebot.v3.messaging import MulticastRequest
 from linebot.v3.messaging import PushMessageRequest
@@ -41,6 +42,8 @@ STALE_SENDING = timedelta(minutes=5)
 # rows claimed in one transaction and whose results are committed together: two commits for
 # this many messages, not three per message
 CLAIM_BATCH = 20
+# tries of a claim that met another sender's claim (each with a fresh snapshot)
+CLAIM_ATTEMPTS = 5
 # most requests one sender has with LINE at once (see SendingWaves)
 PARALLEL_REQUESTS = 8
 # a helper sender (a cron job of its own, run by another cron worker) sends at most this many
@@ -342,6 +345,16 @@ class SmartKidsLineMessage(models.Model):
     def _claim_due(self, limit):
         """Take due rows and mark them sending, committed before anything is sent. From a
         channel whose breaker is open, only one row: its probe."""
+        for _attempt in range(CLAIM_ATTEMPTS):
+            try:
+                return self._claim_due_once(limit)
+            except psycopg2.errors.SerializationFailure:
+                # another sender claimed a row of our snapshot and committed just before we
+                # locked it (SKIP LOCKED skips rows locked now, not rows changed since)
+                self.env.cr.rollback()
+        return self.browse()
+
+    def _claim_due_once(self, limit):
         now = fields.Datetime.now()
         self.env.cr.execute(
             SQL(
@@ -359,7 +372,8 @@ class SmartKidsLineMessage(models.Model):
                 SAFETY,
                 now,
                 limit,
-            )
+            ),
+            log_exceptions=False,
         )
         rows = self.env.cr.fetchall()
         channels = self.env["smart_kids.line.channel"].browse({c for _m, c in rows})

@@ -2,6 +2,8 @@ import json
 from collections import Counter
 from unittest.mock import patch
 
+import psycopg2
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -205,6 +207,26 @@ class TestOutbox(LineCase):
         self.assertEqual(self.Message._cron_send(helper=True), 30)
         self.env.invalidate_all()  # the sender committed on its own cursor
         self.assertEqual(ledger.used, 80)
+
+    def test_claim_that_meets_another_senders_claim_tries_again(self):
+        """Under repeatable read, locking a row another sender claimed and committed after our
+        snapshot fails (SKIP LOCKED does not skip it): the claim starts again, quietly."""
+        self.queue_messages(3, prefix="race")
+        real_claim = type(self.Message)._claim_due_once
+        calls = {"n": 0}
+
+        def concurrent_update_once(outbox, limit):
+            calls["n"] += 1
+            if calls["n"] == 1:
+                outbox.env.cr.execute("SELECT 1")  # a statement the retry rolls back
+                raise psycopg2.errors.SerializationFailure("could not serialize access")
+            return real_claim(outbox, limit)
+
+        with patch.object(type(self.Message), "_claim_due_once", concurrent_update_once):
+            with mute_logger(*QUIET):
+                self.send_all()
+        self.assertGreater(calls["n"], 1)
+        self.assertEqual(len(self.server.deliveries(FAKE.PUSH)), 3)
 
     def test_a_sender_has_several_requests_with_line_at_once(self):
         """Waves of 1, 2, 4, then 8 parallel requests on kept-alive connections."""
