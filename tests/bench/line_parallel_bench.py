@@ -77,6 +77,29 @@ def peak_rss(pid):
     return max(peaks), sum(peaks)
 
 
+def cpu_seconds(pid):
+    """CPU seconds used so far by the Odoo server's processes, PostgreSQL's, and this process
+    (the fake LINE server's threads): where a run's time goes."""
+
+    def used(processes):
+        total = 0.0
+        for process in processes:
+            try:
+                times = process.cpu_times()
+                total += times.user + times.system
+            except psutil.NoSuchProcess:
+                continue
+        return total
+
+    try:
+        server = psutil.Process(pid)
+        odoo = used([server, *server.children(recursive=True)])
+    except psutil.NoSuchProcess:
+        odoo = 0.0
+    postgres = used(p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres")
+    return {"odoo": odoo, "postgres": postgres, "fake": used([psutil.Process()])}
+
+
 def run_once(fake, data, messages, latency, cron_workers, log_path):
     psql("DELETE FROM smart_kids_line_message; DELETE FROM smart_kids_line_quota_usage")
     fake.faults.update(delay=latency)
@@ -119,11 +142,14 @@ def run_once(fake, data, messages, latency, cron_workers, log_path):
         )
         if "QUEUED" not in queued.stdout:
             sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
+        cpu_before = cpu_seconds(server.pid)
         begin = time.monotonic()
         while len(fake.deliveries(PUSH)) < messages:
             if time.monotonic() - begin > TIME_LIMIT:
                 sys.exit(f"only {len(fake.deliveries(PUSH))} of {messages} sent in time")
             time.sleep(0.05)
+        elapsed = time.monotonic() - begin
+        cpu_after = cpu_seconds(server.pid)
         time.sleep(1)  # anything sent twice would arrive now
         rss_max, rss_total = peak_rss(server.pid)
     finally:
@@ -148,6 +174,7 @@ def run_once(fake, data, messages, latency, cron_workers, log_path):
         "ledger": ledger,
         "accepted": len(fake.accepted_ids),
         "errors": errors,
+        "cpu": {k: (cpu_after[k] - cpu_before[k]) / elapsed for k in cpu_before},
         "rss_max": rss_max,
         "rss_total": rss_total,
     }
@@ -184,7 +211,9 @@ def main():
                     f"connections for {result['requests']} requests; lost {result['lost']}, "
                     f"twice {result['twice']}, ledger {result['ledger']} / accepted "
                     f"{result['accepted']}, log errors {len(result['errors'])}; peak RSS "
-                    f"{result['rss_max']:.0f} MB per process, {result['rss_total']:.0f} MB all",
+                    f"{result['rss_max']:.0f} MB per process, {result['rss_total']:.0f} MB all; "
+                    f"CPU cores busy: Odoo {result['cpu']['odoo']:.2f}, PostgreSQL "
+                    f"{result['cpu']['postgres']:.2f}, fake LINE {result['cpu']['fake']:.2f}",
                     flush=True,
                 )
     finally:
