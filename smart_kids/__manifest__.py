@@ -2,7 +2,7 @@
     "name": "Smart Kids",
     "summary": "Child development centres of Thai local administrations: "
     "hierarchy, children, guardians, teachers, growth, vaccinations",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Education",
     "author": "Smart Kids",
     "license": "LGPL-3",

@@ -30,6 +30,7 @@
         "views/smart_kids_reports_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": ["smart_kids_reports/static/src/**/*"],
         "web.assets_tests": ["smart_kids_reports/static/tests/tours/*.js"],
     },
     "post_init_hook": "post_init_hook",

@@ -52,6 +52,18 @@ check_upgrade_from() {
             create_date, write_date)
         SELECT id, birth_date + 1918, 14.0, 100.0, now(), now() FROM smart_kids_child
         WHERE sex = 'male' AND birth_date IS NOT NULL ORDER BY id LIMIT 1 RETURNING id" | head -1)
+    # a month of LINE quota counted in the old single counter row
+    q "WITH channel AS (INSERT INTO smart_kids_line_channel (name, api_host, state, create_date, write_date)
+            VALUES ('Upgrade check OA', 'https://api.line.me', 'active', now(), now()) RETURNING id)
+        INSERT INTO smart_kids_line_quota (channel_id, month, used, alerted_level, create_date, write_date)
+        SELECT id, '2026-11', 7, 0, now(), now() FROM channel" >/dev/null
+    # a teacher who never had a home action
+    local teacher_id
+    teacher_id=$(q "SELECT u.id FROM res_users u JOIN res_groups_users_rel r ON r.uid = u.id
+        JOIN ir_model_data d ON d.res_id = r.gid AND d.model = 'res.groups'
+        WHERE d.module = 'smart_kids' AND d.name = 'smart_kids_group_teacher' AND NOT u.share
+        ORDER BY u.id LIMIT 1")
+    q "UPDATE res_users SET action_id = NULL WHERE id = ${teacher_id:-0}" >/dev/null
     local before rule_ids
     before=$(q "SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
         (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_day_activity)")
@@ -81,6 +93,11 @@ check_upgrade_from() {
         WHERE i.measure IN ('data_currency', 'data_freshness')")
     growth=$(q "SELECT growth_reference || ' ' || z_height_for_age || ' ' || height_for_age
         FROM smart_kids_growth_measurement WHERE id = $measure_id")
+    local quota home
+    quota=$(q "SELECT SUM(u.recipients) FROM smart_kids_line_quota_usage u
+        JOIN smart_kids_line_channel c ON c.id = u.channel_id WHERE c.name = 'Upgrade check OA'")
+    home=$(q "SELECT d.name FROM res_users u JOIN ir_model_data d
+        ON d.res_id = u.action_id AND d.model = 'ir.actions.server' WHERE u.id = ${teacher_id:-0}")
     dropdb "$db"
     rm -rf "$old"
 
@@ -89,6 +106,7 @@ check_upgrade_from() {
     echo "  activities' domains kept: $([ "$domains" = "$domains_after" ] && echo yes || echo NO)"
     echo "  LINE rules kept: $([ "$rules_kept" = "$rule_ids" ] && echo "all ($rule_ids)" || echo "NO: $rules_kept of $rule_ids")"
     echo "  63-month boy at 100 cm: ${growth:-none}"
+    echo "  LINE quota of the month: ${quota:-none} (was 7); teacher's home: ${home:-none}"
     echo "  children, attendances, partners, activities: before $before, after $after"
     [ "$bridge" = "installed" ] || sk_die "upgrade from $base: the bridge module was not installed"
     [ "$moved" = "$rule_id" ] || sk_die "upgrade from $base: the reminder rule was not kept"
@@ -100,6 +118,8 @@ check_upgrade_from() {
         || sk_die "upgrade from $base: activities lost their developmental domain"
     [ "$rules_kept" = "$rule_ids" ] || sk_die "upgrade from $base: LINE rules were lost"
     [ "$growth" = "who_2007 -2.44 low" ] || sk_die "upgrade from $base: old measurements not rescored"
+    [ "$quota" = "7" ] || sk_die "upgrade from $base: the month's LINE quota count was lost"
+    [ "$home" = "action_smart_kids_home" ] || sk_die "upgrade from $base: the teacher has no home"
     [ "$before" = "$after" ] || sk_die "upgrade from $base: records were lost or added"
 }
 

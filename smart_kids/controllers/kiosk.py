@@ -5,9 +5,11 @@ Every route takes the centre's secret kiosk token. The check-in actions are the 
 """
 
 from odoo import http
+from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import py_to_js_locale
 
+from .checkin import ACTIONS
 from .checkin import CheckinService
 
 # The kiosk speaks Thai when Thai is installed, whatever the public user's language.
@@ -15,6 +17,34 @@ KIOSK_LANG = "th_TH"
 
 # the photos a kiosk shows, by the name in its photo address
 KIOSK_PHOTOS = {"child": "smart_kids.child", "pickup": "smart_kids.child.pickup"}
+
+
+class KioskCheckinService(CheckinService):
+    """What a shared tablet at the gate may do: scan a card, record the arrival and health
+    screen, hand a child to an adult on their list. Not the roster, absences, name search or
+    an unlisted adult: whoever stands at the gate holds the tablet, and a shared PIN would be
+    known to every parent within days. Teachers do those on their phones, as themselves."""
+
+    actions = ACTIONS - {"roster", "absent", "search", "scan_child"}
+
+    def __init__(self, env, centre, photo_url):
+        super().__init__(env, [("id", "=", centre.id)], photo_url)
+        self.centre = centre
+
+    def setup(self):
+        return {**super().setup(), "idle_seconds": self.centre.kiosk_idle_seconds}
+
+    def check_out(self, attendance_id, centre_id=None, pickup_id=None, partner_id=None, **other):
+        if not (pickup_id or partner_id) or other.get("other_name"):
+            raise UserError(
+                self.env._(
+                    "On the entrance tablet a child goes home only with an adult on the "
+                    "child's list. A teacher records another adult on the phone."
+                )
+            )
+        return super().check_out(
+            attendance_id, centre_id=centre_id, pickup_id=pickup_id, partner_id=partner_id
+        )
 
 
 class SmartKidsKiosk(http.Controller):
@@ -71,5 +101,5 @@ class SmartKidsKiosk(http.Controller):
             return f"/smart_kids/kiosk/{token}/photo/{kinds[record._name]}/{record.id}"
 
         env = request.env(su=True, context=dict(request.env.context, lang=self._lang()))
-        service = CheckinService(env, [("id", "=", centre.id)], photo_url)
+        service = KioskCheckinService(env, centre.with_env(env), photo_url)
         return service.run(action, params)

@@ -4,6 +4,7 @@ from . import smart_kids_vaccination_base  # isort: skip
 from . import smart_kids_centre_day_record  # isort: skip
 from . import res_partner
 from . import res_users
+from . import res_users_home
 from . import smart_kids_absence
 from . import smart_kids_allergen
 from . import smart_kids_area

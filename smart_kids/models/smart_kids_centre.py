@@ -3,6 +3,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from typing import NamedTuple
+from urllib.parse import urlparse
 
 import pytz
 
@@ -13,6 +14,8 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.base.models.res_partner import _tz_get
 
+from .qr_codes import LOCAL_HOSTS
+from .qr_codes import qr_png_base64
 from .secret_tokens import fill_missing_tokens
 from .secret_tokens import new_token
 
@@ -116,6 +119,21 @@ class SmartKidsCentre(models.Model):
         groups="smart_kids.smart_kids_group_centre_head",
         help="Secret part of the entrance tablet's address. Regenerate it if a tablet is lost.",
     )
+    kiosk_idle_seconds = fields.Integer(
+        string="Kiosk Returns to Idle After (s)",
+        default=20,
+        help="The entrance tablet clears the last child's name, photo and allergies after "
+        "this many seconds without a tap.",
+    )
+    kiosk_qr = fields.Binary(
+        string="Kiosk Address QR Code",
+        compute="_compute_kiosk_qr",
+        groups="smart_kids.smart_kids_group_centre_head",
+        help="Scan it with the tablet's camera to open the kiosk.",
+    )
+    kiosk_url_is_public = fields.Boolean(
+        compute="_compute_kiosk_qr", groups="smart_kids.smart_kids_group_centre_head"
+    )
     kiosk_url = fields.Char(
         compute="_compute_kiosk_url", groups="smart_kids.smart_kids_group_centre_head"
     )
@@ -149,6 +167,17 @@ class SmartKidsCentre(models.Model):
         base = self.get_base_url()
         for centre in self:
             centre.kiosk_url = f"{base}/smart_kids/kiosk/{centre.kiosk_token}"
+
+    @api.depends("kiosk_url")
+    def _compute_kiosk_qr(self):
+        for centre in self:
+            url = centre.kiosk_url or ""
+            centre.kiosk_qr = qr_png_base64(url) if url else False
+            address = urlparse(url)
+            # the tablet's camera works only on HTTPS, and only a public host is reachable
+            centre.kiosk_url_is_public = (
+                address.scheme == "https" and (address.hostname or "") not in LOCAL_HOSTS
+            )
 
     def action_regenerate_kiosk_token(self):
         """A new kiosk address; tablets using the old one stop working at once."""
@@ -377,6 +406,34 @@ class SmartKidsCentre(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("smart_kids.smart_kids_child_action")
         action["domain"] = [("centre_id", "=", self.id)]
         action["context"] = {"default_centre_id": self.id}
+        return action
+
+    def action_lunch_today(self):
+        """Today's lunch of the centre, or a new one for today: one tap from the check-in."""
+        self.ensure_one()
+        today = self._today()
+        action = self.env["ir.actions.act_window"]._for_xml_id("smart_kids.smart_kids_lunch_action")
+        lunch = self.env["smart_kids.lunch"].search(
+            [("centre_id", "=", self.id), ("date", "=", today)], limit=1
+        )
+        action.update(
+            views=[(False, "form")],
+            res_id=lunch.id,
+            context={"default_centre_id": self.id, "default_date": fields.Date.to_string(today)},
+        )
+        return action
+
+    def action_activities_today(self):
+        """The centre's activities of today, to add one or a photo."""
+        self.ensure_one()
+        today = fields.Date.to_string(self._today())
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "smart_kids.smart_kids_day_activity_action"
+        )
+        action.update(
+            domain=[("centre_id", "=", self.id), ("date", "=", today)],
+            context={"default_centre_id": self.id, "default_date": today},
+        )
         return action
 
 

@@ -1,7 +1,3 @@
-import base64
-import io
-
-import qrcode
 from dateutil.relativedelta import relativedelta
 
 from odoo import api
@@ -12,6 +8,7 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
 from . import thai_national_id
+from .qr_codes import qr_png_base64
 from .secret_tokens import fill_missing_tokens
 from .secret_tokens import new_token
 from .smart_kids_centre import _check_lat_long
@@ -261,14 +258,9 @@ class SmartKidsChild(models.Model):
         }
 
     def _card_qr_png(self):
-        """The card's QR code as base64 PNG (medium error correction survives wear)."""
+        """The card's QR code as base64 PNG."""
         self.ensure_one()
-        image = qrcode.make(
-            self.card_payload, error_correction=qrcode.constants.ERROR_CORRECT_M, border=2
-        )
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return base64.b64encode(buffer.getvalue()).decode()
+        return qr_png_base64(self.card_payload)
 
     @api.model
     def _find_by_card(self, payload):

@@ -1,3 +1,6 @@
+import base64
+import json
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase
 from odoo.tests import JsonRpcException
@@ -58,13 +61,67 @@ class TestKiosk(HttpCase, SmartKidsCommon):
             self._call("arrival", attendance_id=other.id, arrival_mode="van")
         with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
             self._call("absent", child_id=self.child_2.id, reason="sick")
-        self.assertEqual([c["id"] for c in self._call("search", text="Test")], self.child_1.ids)
         self.assertEqual(
             self.url_open(
                 f"/smart_kids/kiosk/{self.token}/photo/child/{self.child_4.id}"
             ).status_code,
             404,
         )
+
+    def test_kiosk_offers_only_the_gate_tasks(self):
+        """Whoever holds the tablet: no roster, absences, name search or picking a child by
+        id, and a child goes home only with an adult on their list."""
+        for action, params in (
+            ("roster", {}),
+            ("absent", {"child_id": self.child_1.id, "reason": "sick"}),
+            ("search", {"text": "Test"}),
+            ("scan_child", {"child_id": self.child_1.id}),
+        ):
+            with self.subTest(action=action):
+                with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+                    self._call(action, **params)
+        self.assertFalse(
+            self.env["smart_kids.absence"].search([("child_id", "=", self.child_1.id)])
+        )
+        attendance = self._call("scan", payload=self.child_1.card_payload)["attendance_id"]
+        self._call("arrival", attendance_id=attendance, arrival_mode="walk")
+        with mute_logger("odoo.http"):
+            answer = self.url_open(
+                "/smart_kids/kiosk/checkin/check_out",
+                data=json.dumps(
+                    {
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {
+                            "token": self.token,
+                            "attendance_id": attendance,
+                            "other_name": "Stranger",
+                            "reason": "says so",
+                        },
+                    }
+                ),
+                headers={"Content-Type": "application/json"},
+            ).json()
+        # what the tablet shows, in Thai
+        self.assertIn("ผู้ใหญ่ที่อยู่ในรายชื่อ", answer["error"]["data"]["message"])
+        record = self.env["smart_kids.attendance"].browse(attendance)
+        self.assertFalse(record.check_out, "nothing written")
+        guardian = self.child_1.guardian_ids.partner_id[:1]
+        self._call("check_out", attendance_id=attendance, partner_id=guardian.id)
+        self.env.invalidate_all()
+        self.assertTrue(record.check_out)
+        self.assertEqual(self._call("setup")["idle_seconds"], 20)
+
+    def test_kiosk_address_as_a_qr_code_says_when_it_is_not_public(self):
+        head_view = self.centre_1.with_user(self.user_head)
+        Param = self.env["ir.config_parameter"].sudo()
+        Param.set_param("web.base.url", "http://localhost:8069")
+        self.assertFalse(head_view.kiosk_url_is_public)
+        Param.set_param("web.base.url", "https://smartkids.example.go.th")
+        self.centre_1.invalidate_recordset()
+        self.assertTrue(head_view.kiosk_url_is_public)
+        self.assertTrue(head_view.kiosk_url.startswith("https://smartkids.example.go.th/"))
+        self.assertEqual(base64.b64decode(head_view.kiosk_qr)[:8], b"\x89PNG\r\n\x1a\n")
 
     def test_regenerated_token_locks_out_the_old_tablet(self):
         old = self.token
@@ -76,6 +133,7 @@ class TestKiosk(HttpCase, SmartKidsCommon):
 
     def test_kiosk_tour(self):
         self.child_1.qr_token = "kiosk-card-0001"
+        self.centre_1.kiosk_idle_seconds = 2
         self.start_tour(f"/smart_kids/kiosk/{self.token}", "smart_kids_kiosk")
         attendance = self.env["smart_kids.attendance"].search([("child_id", "=", self.child_1.id)])
         self.assertTrue(attendance.health_screened)

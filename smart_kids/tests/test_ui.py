@@ -51,6 +51,25 @@ class TestUi(HttpCase):
         self.assertEqual(child.centre_id, centre)
         self.assertEqual(child.title, "girl")
 
+    def test_teacher_day_from_login_on_phone(self):
+        """The audit's pilot stopper: a teacher's day from the login page, by taps, in Thai."""
+        self.env["res.lang"]._activate_lang("th_TH")
+        self.env["ir.module.module"]._load_module_terms(["smart_kids"], ["th_TH"])
+        centre = self._tour_centre("tour_teacher", "smart_kids.smart_kids_group_teacher")
+        teacher = self.env["res.users"].search([("login", "=", "tour_teacher")])
+        teacher.lang = "th_TH"
+        self.assertEqual(teacher.action_id.id, self.ref("smart_kids.action_smart_kids_home"))
+        self.env["smart_kids.child"].create(
+            {
+                "title": "boy",
+                "first_name": "Phum",
+                "last_name": "Tour",
+                "birth_date": fields.Date.today() - timedelta(days=3 * 365),
+                "centre_id": centre.id,
+            }
+        )
+        self.start_tour("/web/login", "smart_kids_teacher_day")
+
     def test_checkin_screen_with_several_centres_from_login(self):
         """The audit's crash: a user of several centres (an administrator) on the screen."""
         centre = self._tour_centre("tour_admin", "smart_kids.smart_kids_group_admin")

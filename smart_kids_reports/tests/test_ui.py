@@ -40,6 +40,29 @@ class TestReportsUi(HttpCase, ReportsCommon):
             }
         )
 
+    def _thai_desk_user(self, user):
+        """A desk user reading Thai (the tours assert what they see in Thai)."""
+        self.env["res.lang"]._activate_lang("th_TH")
+        self.env["ir.module.module"]._load_module_terms(
+            ["smart_kids", "smart_kids_reports"], ["th_TH"]
+        )
+        user.lang = "th_TH"
+        self.assertEqual(user.action_id.id, self.ref("smart_kids.action_smart_kids_home"))
+
+    def test_executive_home_from_login(self):
+        """Home is the Today board: headline, labelled badges, one click to what is behind."""
+        self._thai_desk_user(self.user_executive)
+        self.start_tour("/web/login", "smart_kids_reports_executive_home")
+
+    def test_head_home_from_login(self):
+        self._thai_desk_user(self.user_head)
+        self.start_tour("/web/login", "smart_kids_reports_head_home")
+
+    def test_province_officer_home_from_login(self):
+        self.user_province.write({"password": "sk_province", "tz": "Asia/Bangkok"})
+        self._thai_desk_user(self.user_province)
+        self.start_tour("/web/login", "smart_kids_reports_province_home")
+
     def test_executive_follows_todays_data_and_drills_down(self):
         self.start_tour(
             "/odoo/action-smart_kids_reports.smart_kids_centre_day_server_action_today",

@@ -1,4 +1,5 @@
-import { Component, onWillStart, useState } from "@odoo/owl";
+import { Component, onWillStart, onWillUnmount, useExternalListener, useState } from "@odoo/owl";
+import { browser } from "@web/core/browser/browser";
 import { registry } from "@web/core/registry";
 import { useBus, useService } from "@web/core/utils/hooks";
 import { ConfirmationDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
@@ -14,11 +15,15 @@ import { CheckinBackend } from "./checkin_backend";
  */
 export class CheckinScreen extends Component {
     static template = "smart_kids.CheckinScreen";
+    // the action service's props (optional: the kiosk mounts the screen by itself)
     static props = {
         action: { type: Object, optional: true },
         actionId: { type: [Number, Boolean], optional: true },
         updateActionState: { type: Function, optional: true },
         className: { type: String, optional: true },
+        globalState: { type: Object, optional: true },
+        state: { type: Object, optional: true },
+        resId: { type: [Number, Boolean], optional: true },
         kioskToken: { type: String, optional: true },
     };
 
@@ -48,8 +53,18 @@ export class CheckinScreen extends Component {
         useBus(useService("barcode").bus, "barcode_scanned", (ev) =>
             this.onCardRead(ev.detail.barcode)
         );
+        if (this.props.kioskToken) {
+            // the shared tablet forgets the last child after a while without a tap, as
+            // hr_attendance's kiosk does: the next family does not see their name or allergies
+            this.idleTimer = null;
+            for (const type of ["pointerdown", "keydown"]) {
+                useExternalListener(window, type, () => this.restartIdleTimer());
+            }
+            onWillUnmount(() => browser.clearTimeout(this.idleTimer));
+        }
         onWillStart(async () => {
-            const { centres, ...choices } = await this.backend.call("setup");
+            const { centres, idle_seconds, ...choices } = await this.backend.call("setup");
+            this.idleSeconds = idle_seconds || 0;
             this.state.centres = centres;
             this.state.choices = choices;
             if (this.state.centres.length === 1) {
@@ -65,6 +80,24 @@ export class CheckinScreen extends Component {
 
     get centre() {
         return this.state.centres.find((c) => c.id === this.state.centreId);
+    }
+
+    /** Lunch, activities or children of the chosen centre, in the web client. */
+    async openDay(method) {
+        const { orm, action } = this.env.services;
+        const centreAction = await orm.call("smart_kids.centre", method, [[this.state.centreId]]);
+        await action.doAction(centreAction);
+    }
+
+    restartIdleTimer() {
+        browser.clearTimeout(this.idleTimer);
+        if (this.idleSeconds > 0) {
+            this.idleTimer = browser.setTimeout(() => this.backToIdle(), this.idleSeconds * 1000);
+        }
+    }
+
+    backToIdle() {
+        Object.assign(this.state, { result: null, panel: null, error: "", search: "", matches: [] });
     }
 
     selectCentre(ev) {
@@ -98,6 +131,9 @@ export class CheckinScreen extends Component {
         this.state.search = "";
         this.state.matches = [];
         this.state.tab = "scan";
+        if (this.props.kioskToken) {
+            this.restartIdleTimer();
+        }
     }
 
     async onCardRead(payload) {

@@ -7,6 +7,10 @@ registry.category("web_tour.tours").add("smart_kids_kiosk", {
             trigger: ".o_sk_centre_name:contains(Ban Non Sa-at)",
         },
         {
+            content: "Only the gate's tasks: no roster, no search by name",
+            trigger: ".o_sk_checkin:not(:has(.o_sk_tab_roster)):not(:has(.o_sk_search))",
+        },
+        {
             content: "A card reader scan at the entrance",
             trigger: ".o_sk_checkin",
             run: () => {
@@ -24,6 +28,11 @@ registry.category("web_tour.tours").add("smart_kids_kiosk", {
         },
         {
             trigger: ".o_sk_health_ok",
+        },
+        {
+            content: "A few seconds later the tablet forgets the child (idle)",
+            trigger: ".o_sk_checkin:not(:has(.o_sk_result)) .o_sk_camera",
+            timeout: 10000,
         },
     ],
 });
