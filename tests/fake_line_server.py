@@ -53,6 +53,14 @@ class FakeLineServer:
         self.contents = {}  # message id -> bytes a user sent (photos)
         self.quota = {"type": "limited", "value": 300}
         self.consumption = 0
+        # GET /v2/bot/info as LINE documents it
+        self.bot_info = {
+            "userId": "Ubot",
+            "basicId": "@123abcde",
+            "displayName": "ศพด.บ้านโนนสะอาด",
+            "chatMode": "bot",
+            "markAsReadMode": "auto",
+        }
         self.after_accept = None  # callable(count): runs after LINE accepted, before it answers
         self.connections = 0  # TCP connections opened by clients (reused ones count once)
         self.in_flight = self.max_in_flight = 0  # message requests being answered at once
@@ -215,7 +223,7 @@ class FakeLineServer:
         if path == CONSUMPTION:
             return self._send(handler, 200, {"totalUsage": self.consumption})
         if path == BOT_INFO:
-            return self._send(handler, 200, {"userId": "Ubot", "displayName": "Smart Kids"})
+            return self._send(handler, 200, self.bot_info)
         if path.startswith(CONTENT_PREFIX) and path.endswith("/content"):
             content = self.contents.get(path[len(CONTENT_PREFIX) :].split("/")[0])
             if content is None:

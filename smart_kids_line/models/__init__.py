@@ -4,6 +4,7 @@ from . import smart_kids_child
 from . import smart_kids_hooks
 from . import smart_kids_line_channel
 from . import smart_kids_line_channel_breaker
+from . import smart_kids_line_channel_setup
 from . import smart_kids_line_group
 from . import smart_kids_line_link_code
 from . import smart_kids_line_message

@@ -2,6 +2,8 @@ from odoo import api
 from odoo import models
 from odoo.exceptions import AccessError
 
+from odoo.addons.smart_kids.thai_format import thai_date
+
 
 class ReportLineLinkSlip(models.AbstractModel):
     """The LINE link slip carries a guardian's single-use code: it is printed only by the
@@ -18,4 +20,18 @@ class ReportLineLinkSlip(models.AbstractModel):
         partners.check_access("write")
         if any(not partner.smart_kids_guardian_ids for partner in partners):
             raise AccessError(self.env._("LINE link slips are printed for guardians only."))
-        return {"doc_ids": partners.ids, "doc_model": "res.partner", "docs": partners}
+        # the OA to add as a friend: its name and QR code are public, the channel's other
+        # fields are the administrators'
+        channels = {
+            partner.id: partner.line_link_code_ids.filtered(lambda c: not c.used_at)[
+                :1
+            ].channel_id.sudo()
+            for partner in partners
+        }
+        return {
+            "doc_ids": partners.ids,
+            "doc_model": "res.partner",
+            "docs": partners,
+            "slip_channels": channels,
+            "thai_date": thai_date,
+        }

@@ -1,4 +1,5 @@
 from . import test_channel_breaker
+from . import test_channel_setup
 from . import test_guardian_messages
 from . import test_outbox
 from . import test_scope

@@ -1,6 +1,6 @@
 from odoo import models
 
-from ..thai_format import thai_date
+from odoo.addons.smart_kids.thai_format import thai_date
 
 
 class SmartKidsCentreDay(models.Model):

@@ -3,7 +3,8 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
-from .. import thai_format
+from odoo.addons.smart_kids import thai_format
+
 from .report_helpers import thai_values
 
 

@@ -3,7 +3,7 @@
 from odoo import api
 from odoo import models
 
-from .. import thai_format
+from odoo.addons.smart_kids import thai_format
 
 
 def thai_values(env):

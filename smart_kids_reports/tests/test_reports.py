@@ -8,8 +8,8 @@ from odoo.tests import HttpCase
 from odoo.tests import tagged
 
 from odoo.addons.smart_kids.tests.common import pdf_text
-from odoo.addons.smart_kids_reports.thai_format import thai_date
-from odoo.addons.smart_kids_reports.thai_format import thai_month
+from odoo.addons.smart_kids.thai_format import thai_date
+from odoo.addons.smart_kids.thai_format import thai_month
 
 from .common import ReportsCommon
 

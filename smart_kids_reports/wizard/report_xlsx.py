@@ -4,7 +4,7 @@ import io
 
 import xlsxwriter
 
-from .. import thai_format
+from odoo.addons.smart_kids import thai_format
 
 FONT = "TH Sarabun New"
 
