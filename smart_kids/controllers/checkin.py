@@ -157,6 +157,8 @@ class CheckinService:
                     time=centre._local_time_str(a.check_in),
                     left=bool(a.check_out),
                     health_abnormal=a.health_abnormal,
+                    collector=a.collector_name or "",
+                    collector_unlisted=a.collector_unauthorised,
                 )
                 for a in roster.attendances.sorted("check_in")
             ],
@@ -221,24 +223,56 @@ class CheckinService:
         return response
 
     def _collectors(self, child):
-        """The adults on the child's list, for the hand-over buttons."""
-        return [
-            {
-                "pickup_id": pickup.id,
-                "name": pickup.name,
-                "relationship": pickup.relationship,
-                "image_url": self.photo_url(pickup, "image_128"),
-            }
-            for pickup in child.pickup_ids
-        ] + [
-            {
-                "partner_id": guardian.partner_id.id,
-                "name": guardian.partner_id.name,
-                "relationship": guardian.relationship,
-                "image_url": False,
-            }
-            for guardian in child.guardian_ids
-        ]
+        """The adults on the child's list, for the hand-over buttons: each once (a guardian
+        also entered as a pickup adult is one button), with a photo and the relationship."""
+        relationships = dict(
+            self.env["smart_kids.child.guardian"]
+            ._fields["relationship"]
+            ._description_selection(self.env)
+        )
+        guardians = child.guardian_ids
+        collectors, seen = [], set()
+        for guardian in guardians:
+            partner = guardian.partner_id
+            twin = child.pickup_ids.filtered(lambda p, partner=partner: _same_adult(p, partner))
+            seen.update(twin.ids)
+            photo = twin[:1] if twin[:1].image_128 else (partner if partner.image_128 else None)
+            collectors.append(
+                {
+                    "partner_id": partner.id,
+                    "name": partner.name,
+                    "relationship": relationships.get(guardian.relationship, ""),
+                    "image_url": self.photo_url(photo, "image_128") if photo else False,
+                }
+            )
+        for pickup in child.pickup_ids:
+            if pickup.id in seen:
+                continue
+            collectors.append(
+                {
+                    "pickup_id": pickup.id,
+                    "name": pickup.name,
+                    "relationship": relationships.get(pickup.relationship, ""),
+                    "image_url": self.photo_url(pickup, "image_128"),
+                }
+            )
+        return collectors
+
+
+def _same_adult(pickup, partner):
+    """A pickup adult entered again for a guardian: linked to them, or the same name or phone."""
+    if pickup.partner_id:
+        return pickup.partner_id == partner
+
+    def digits(number):
+        return "".join(ch for ch in number or "" if ch.isdigit())
+
+    same_name = (
+        " ".join((pickup.name or "").split()).casefold()
+        == " ".join((partner.name or "").split()).casefold()
+    )
+    phone = digits(pickup.phone)
+    return same_name or (bool(phone) and phone in (digits(partner.phone), digits(partner.mobile)))
 
 
 class SmartKidsCheckin(http.Controller):

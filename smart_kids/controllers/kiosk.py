@@ -16,7 +16,11 @@ from .checkin import CheckinService
 KIOSK_LANG = "th_TH"
 
 # the photos a kiosk shows, by the name in its photo address
-KIOSK_PHOTOS = {"child": "smart_kids.child", "pickup": "smart_kids.child.pickup"}
+KIOSK_PHOTOS = {
+    "child": "smart_kids.child",
+    "pickup": "smart_kids.child.pickup",
+    "guardian": "res.partner",
+}
 
 
 class KioskCheckinService(CheckinService):
@@ -82,7 +86,19 @@ class SmartKidsKiosk(http.Controller):
         if kind not in KIOSK_PHOTOS:
             raise request.not_found()
         record = request.env[KIOSK_PHOTOS[kind]].sudo().browse(record_id).exists()
-        if record.centre_id != centre:
+        if kind == "guardian":
+            # a contact's photo only as the guardian of a child of this centre
+            at_centre = (
+                request.env["smart_kids.child.guardian"]
+                .sudo()
+                .search_count(
+                    [("partner_id", "=", record.id), ("child_id.centre_id", "=", centre.id)],
+                    limit=1,
+                )
+            )
+            if not record or not at_centre:
+                raise request.not_found()
+        elif record.centre_id != centre:
             raise request.not_found()
         return (
             request.env["ir.binary"]

@@ -164,6 +164,31 @@ class TestAttendance(SmartKidsCase):
         )
         self.assertFalse(attendance.health_abnormal)
 
+    def test_each_adult_once_with_relationship_and_an_unlisted_hand_over_shows(self):
+        """The guardian entered again as a pickup adult is one button; the roster says who
+        took the child home, and flags an adult not on the list."""
+        self.env["smart_kids.child.pickup"].create(
+            {
+                "child_id": self.child_1.id,
+                "name": f"  {self.guardian.name.upper()} ",
+                "relationship": "mother",
+            }
+        )
+        with freeze_time(MORNING):
+            attendance = self.Attendance.browse(self._scan()["attendance_id"])
+        with freeze_time(at(DAY, 15, 30)):
+            collectors = self._scan()["collectors"]
+            self.assertEqual(
+                [(c["name"], c["relationship"]) for c in collectors],
+                [(self.guardian.name, "Mother"), ("Grandma Bua", "Grandmother")],
+            )
+            attendance.check_out_child(other_name="Uncle Tong", reason="The mother phoned")
+            roster = checkin(self.user_teacher, "roster", centre_id=self.centre_1.id)
+        arrived = {c["id"]: c for c in roster["arrived"]}[self.child_1.id]
+        self.assertEqual(
+            (arrived["collector"], arrived["collector_unlisted"]), ("Uncle Tong", True)
+        )
+
     def test_check_out_with_authorised_and_other_adult(self):
         with freeze_time(MORNING):
             attendance = self.Attendance.browse(self._scan()["attendance_id"])

@@ -150,12 +150,26 @@ class TestReports(HttpCase, ReportsCommon):
 
     def test_daily_report_child_profile_and_certificate_render_thai(self):
         day = self.day_of(self.centre_1, self.week[0])
+        attendance = self.env["smart_kids.attendance"].search(
+            [("child_id", "=", self.child_1.id), ("date", "=", self.week[0])]
+        )
+        attendance.write(
+            {
+                "check_out": attendance.check_in,
+                "collector_name": "ลุงทอง",
+                "collector_unauthorised": True,
+                "override_reason": "แม่โทรมาแจ้ง",
+            }
+        )
         text = self._render(
             self.user_head, "smart_kids_reports.action_report_daily_centre", day.ids
         )
         self.assertIn("ภูมิใจ", text)
         self.assertIn(thai_date(self.week[0]), text)
         self.assertIn("ร้องเพลง", text)
+        # a hand-over to an adult not on the list stands out, with the reason
+        self.assertIn("ไม่อยู่ในรายชื่อ", text)
+        self.assertIn("แม่โทรมาแจ้ง", text)
 
         text = self._render(
             self.user_head, "smart_kids_reports.action_report_child_profile", self.child_1.ids
