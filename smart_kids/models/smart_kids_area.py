@@ -68,6 +68,18 @@ class SmartKidsArea(models.Model):
         ),
     ]
 
+    @api.depends("name", "area_type")
+    @api.depends_context("smart_kids_area_level")
+    def _compute_display_name(self):
+        """With ``smart_kids_area_level`` in the context (pickers where provinces, districts
+        and LAOs mix, e.g. an evaluation round's area), the level follows the name: a province
+        and its capital district often share it."""
+        if not self.env.context.get("smart_kids_area_level"):
+            return super()._compute_display_name()
+        for area in self:
+            level = self._level_label(area.area_type) if area.area_type else ""
+            area.display_name = f"{area.name} ({level})" if level else area.name
+
     def _level_label(self, area_type):
         return dict(self._fields["area_type"]._description_selection(self.env))[area_type]
 

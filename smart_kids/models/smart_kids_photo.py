@@ -28,6 +28,11 @@ class SmartKidsPhoto(models.Model):
         compute="_compute_shareable",
         help="Every child in the photo has photo consent.",
     )
+    consent_missing = fields.Char(
+        string="Not Shareable",
+        compute="_compute_shareable",
+        help="The children in the photo whose guardians have not given photo consent.",
+    )
 
     @api.constrains("centre_id", "lunch_id", "day_activity_id", "child_ids")
     def _check_same_centre(self):
@@ -36,7 +41,16 @@ class SmartKidsPhoto(models.Model):
     @api.depends("child_ids.photo_consent")
     def _compute_shareable(self):
         for photo in self:
-            photo.shareable = all(photo.child_ids.mapped("photo_consent"))
+            without = photo.child_ids.filtered(lambda child: not child.photo_consent)
+            photo.shareable = not without
+            photo.consent_missing = (
+                self.env._(
+                    "Not shared with parents: no photo consent for %(children)s",
+                    children=", ".join(without.mapped("display_name")),
+                )
+                if without
+                else False
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

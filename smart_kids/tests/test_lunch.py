@@ -114,6 +114,7 @@ class TestLunchAndActivities(SmartKidsCase):
         with Image.open(io.BytesIO(base64.b64decode(photo.image))) as stored:
             self.assertLessEqual(max(stored.size), 1920)
         self.assertFalse(photo.shareable, "child 1 has no photo consent")
+        self.assertIn(self.child_1.display_name, photo.consent_missing, "it says who")
         self.child_1.write(
             {
                 "photo_consent": True,
@@ -121,8 +122,9 @@ class TestLunchAndActivities(SmartKidsCase):
                 "photo_consent_partner_id": self.guardian.id,
             }
         )
-        photo.invalidate_recordset(["shareable"])
+        photo.invalidate_recordset(["shareable", "consent_missing"])
         self.assertTrue(photo.shareable)
+        self.assertFalse(photo.consent_missing)
 
     def test_activity_takes_present_children(self):
         activity = (

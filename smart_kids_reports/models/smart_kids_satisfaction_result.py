@@ -14,6 +14,8 @@ LEVELS = [
     ("5", "5 - Very satisfied"),
 ]
 SURVEY_XMLID = "smart_kids_reports.survey_parent_satisfaction"
+# fewer answers than this say little about a centre: the level is shown as not yet telling
+MIN_RESPONSES = 5
 
 
 class SmartKidsSatisfactionResult(models.Model):
@@ -42,6 +44,22 @@ class SmartKidsSatisfactionResult(models.Model):
     response_count = fields.Integer(string="Responses", readonly=True)
     average = fields.Float(string="Average (1-5)", digits=(3, 2), readonly=True, aggregator="avg")
     level = fields.Selection(LEVELS, string="Satisfaction Level", readonly=True)
+    enough_responses = fields.Boolean(compute="_compute_sample_note")
+    sample_note = fields.Char(string="Sample", compute="_compute_sample_note")
+
+    @api.depends("response_count")
+    def _compute_sample_note(self):
+        for result in self:
+            result.enough_responses = result.response_count >= MIN_RESPONSES
+            result.sample_note = (
+                False
+                if result.enough_responses
+                else self.env._(
+                    "Too few answers to judge (%(count)s of at least %(minimum)s)",
+                    count=result.response_count,
+                    minimum=MIN_RESPONSES,
+                )
+            )
 
     def init(self):
         self._create_view()

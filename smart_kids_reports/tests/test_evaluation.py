@@ -35,6 +35,18 @@ class TestEvaluation(TransactionCase, ReportsCommon):
     def _line(self, evaluation, code):
         return evaluation.line_ids.filtered(lambda line: line.indicator_id.code == code)
 
+    def test_round_area_picker_says_the_level(self):
+        """A province and its capital district share a name: the round's picker tells them
+        apart (a round once went to the wrong area)."""
+        picker = self.env["smart_kids.area"].with_context(smart_kids_area_level=True)
+        names = dict(picker.name_search(self.province.name, limit=10))
+        self.assertEqual(names[self.province.id], f"{self.province.name} (Province)")
+        self.assertEqual(
+            picker.browse(self.lao_1.id).display_name,
+            f"{self.lao_1.name} (Local Administrative Organisation)",
+        )
+        self.assertEqual(self.province.display_name, self.province.name, "elsewhere unchanged")
+
     def test_twenty_indicators_are_installed_with_thai_names(self):
         indicators = self.env["smart_kids.indicator"].search([])
         self.assertEqual(len(indicators), 20)

@@ -48,12 +48,20 @@ class TestSatisfaction(HttpCase, ReportsCommon):
         self.assertEqual(result.response_count, 2)
         self.assertAlmostEqual(result.average, 4.5)
         self.assertEqual(result.level, "5")
+        # two answers say little: the level is not presented as telling
+        self.assertFalse(result.enough_responses)
+        self.assertIn("2 of at least 5", result.sample_note)
+        for _answer in range(3):
+            self._answer(self.centre_1, 4)
+        result.invalidate_recordset()
+        self.assertTrue(result.enough_responses)
+        self.assertFalse(result.sample_note)
         seen = Result.with_user(self.user_executive).search([])
         self.assertEqual(seen.centre_id, self.centre_1 | self.centre_2)
         distribution = Result.with_user(self.user_province).read_group([], ["level"], ["level"])
         self.assertEqual(
             {row["level"]: row["level_count"] for row in distribution},
-            {"5": 1, "2": 1, "3": 1},
+            {"4": 1, "2": 1, "3": 1},
         )
 
     def test_a_phone_coming_back_continues_its_answer_and_cannot_answer_twice(self):
@@ -118,3 +126,6 @@ class TestSatisfaction(HttpCase, ReportsCommon):
         page = self.url_open(f"/smart_kids/satisfaction/{self.centre_1.survey_token}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("แบบสำรวจความพึงพอใจของผู้ปกครองต่อศูนย์พัฒนาเด็กเล็ก", page.text)
+        # and they see which centre they are answering about
+        self.assertIn("o_sk_survey_centre", page.text)
+        self.assertIn(self.centre_1.name, page.text)
