@@ -18,12 +18,18 @@ SYMPTOM_PREFIX = "symptom_"
 FEVER_CELSIUS = 37.5
 
 
+CHECK_OUT_FIELDS = frozenset(
+    {"check_out", "collector_pickup_id", "collector_partner_id", "collector_name",
+     "collector_unauthorised", "override_reason"}
+)  # fmt: skip
+
+
 class SmartKidsAttendance(models.Model):
     """One child's day at the centre: check-in, health screen and check-out."""
 
     _name = "smart_kids.attendance"
     _description = "Attendance"
-    _inherit = ["smart_kids.scoped.mixin"]
+    _inherit = ["smart_kids.scoped.mixin", "mail.thread"]
     _scope_self_user_fields = ("check_in_user_id",)
     # the hand-over is recorded by check_out_child, which checks the adult against the list
     _scope_workflow_fields = (
@@ -47,27 +53,30 @@ class SmartKidsAttendance(models.Model):
         [("guardian", "Guardian"), ("van", "School Van"), ("walk", "Walked"), ("other", "Other")],
         default="guardian",
         required=True,
+        tracking=True,
     )
-    check_out = fields.Datetime()
+    check_out = fields.Datetime(tracking=True)
     check_out_user_id = fields.Many2one("res.users", string="Checked Out By")
     collector_pickup_id = fields.Many2one("smart_kids.child.pickup", string="Collected By (Pickup)")
     collector_partner_id = fields.Many2one("res.partner", string="Collected By (Guardian)")
-    collector_name = fields.Char(string="Collected By")
+    collector_name = fields.Char(string="Collected By", tracking=True)
     collector_unauthorised = fields.Boolean(
-        string="Unauthorised Collector", help="Collected by someone not on the authorised list."
+        string="Unauthorised Collector",
+        help="Collected by someone not on the authorised list.",
+        tracking=True,
     )
-    override_reason = fields.Char(string="Reason for Override")
-    health_screened = fields.Boolean()
-    temperature = fields.Float(digits=(3, 1), help="Degrees Celsius.")
-    symptom_fever = fields.Boolean(string="Fever")
-    symptom_cough = fields.Boolean(string="Cough")
-    symptom_runny_nose = fields.Boolean(string="Runny nose")
-    symptom_rash = fields.Boolean(string="Rash")
-    symptom_mouth_ulcers = fields.Boolean(string="Mouth ulcers")
-    symptom_hand_foot_blisters = fields.Boolean(string="Blisters on hands or feet")
-    symptom_wound = fields.Boolean(string="Wounds or bruises")
-    symptom_lice = fields.Boolean(string="Head lice")
-    health_notes = fields.Char()
+    override_reason = fields.Char(string="Reason for Override", tracking=True)
+    health_screened = fields.Boolean(tracking=True)
+    temperature = fields.Float(digits=(3, 1), help="Degrees Celsius.", tracking=True)
+    symptom_fever = fields.Boolean(string="Fever", tracking=True)
+    symptom_cough = fields.Boolean(string="Cough", tracking=True)
+    symptom_runny_nose = fields.Boolean(string="Runny nose", tracking=True)
+    symptom_rash = fields.Boolean(string="Rash", tracking=True)
+    symptom_mouth_ulcers = fields.Boolean(string="Mouth ulcers", tracking=True)
+    symptom_hand_foot_blisters = fields.Boolean(string="Blisters on hands or feet", tracking=True)
+    symptom_wound = fields.Boolean(string="Wounds or bruises", tracking=True)
+    symptom_lice = fields.Boolean(string="Head lice", tracking=True)
+    health_notes = fields.Char(tracking=True)
     health_abnormal = fields.Boolean(compute="_compute_health_abnormal", store=True, index=True)
     state = fields.Selection(
         [("present", "Present"), ("left", "Gone Home")], compute="_compute_state", store=True
@@ -259,6 +268,29 @@ class SmartKidsAttendance(models.Model):
         self.env["smart_kids.hooks"]._emit("check_out", self)
         return True
 
+    def write(self, vals):
+        """Recording a value the first time is not tracked; changing one already recorded
+        (a health finding, the hand-over, how the child came once the arrival was recorded) is,
+        in the chatter: who, when, before and after."""
+        keys = set(vals)
+        health_keys = keys & self._health_screen_fields()
+        correcting = self.filtered(
+            lambda a: (
+                (a.health_screened and (health_keys or "arrival_mode" in keys))
+                or (a.check_out and keys & CHECK_OUT_FIELDS)
+            )
+        )
+        first = self - correcting
+        if first:
+            super(SmartKidsAttendance, first.with_context(tracking_disable=True)).write(vals)
+        if correcting:
+            super(SmartKidsAttendance, correcting).write(vals)
+        return True
+
+    @api.model
+    def _health_screen_fields(self):
+        return {"health_screened", "temperature", "health_notes", *self._symptom_fields()}
+
     # ------------------------------------------------------------------
     # Alerts
     # ------------------------------------------------------------------
@@ -294,7 +326,12 @@ class SmartKidsAttendance(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        attendances = super().create(vals_list)
+        # a check-in is recorded, not corrected: no chatter message, no follower (hot path)
+        attendances = (
+            super(SmartKidsAttendance, self.with_context(tracking_disable=True))
+            .create(vals_list)
+            .with_env(self.env)
+        )
         self.env["smart_kids.unaccounted.case"]._resolve_for(attendances, "checked_in")
         self.env["smart_kids.hooks"]._emit("check_in", attendances)
         return attendances

@@ -163,6 +163,16 @@ class TestAttendance(SmartKidsCase):
             replace_findings=True,
         )
         self.assertFalse(attendance.health_abnormal)
+        # the correction is on the record: who, and the temperature before and after; the
+        # first recording wrote no message
+        self.env.cr.precommit.run()  # tracking is written when the transaction commits
+        messages = attendance.sudo().message_ids.filtered("tracking_value_ids")
+        self.assertEqual(len(messages), 1)
+        self.assertEqual(messages.author_id, self.user_teacher.partner_id)
+        change = messages.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "temperature"
+        )
+        self.assertEqual((change.old_value_float, change.new_value_float), (38.2, 0.0))
 
     def test_each_adult_once_with_relationship_and_an_unlisted_hand_over_shows(self):
         """The guardian entered again as a pickup adult is one button; the roster says who
