@@ -37,6 +37,19 @@ class TestUi(HttpCase):
         )
         return centre
 
+    def _tour_child(self, centre, first_name, **extra):
+        """A three-year-old boy of ``centre``."""
+        return self.env["smart_kids.child"].create(
+            {
+                "title": "boy",
+                "first_name": first_name,
+                "last_name": "Tour",
+                "birth_date": fields.Date.today() - timedelta(days=3 * 365),
+                "centre_id": centre.id,
+                **extra,
+            }
+        )
+
     def test_child_registration_tour_on_phone(self):
         centre = self._tour_centre(
             "tour_head", "smart_kids.smart_kids_group_centre_head", position="head"
@@ -59,15 +72,7 @@ class TestUi(HttpCase):
         teacher = self.env["res.users"].search([("login", "=", "tour_teacher")])
         teacher.lang = "th_TH"
         self.assertEqual(teacher.action_id.id, self.ref("smart_kids.action_smart_kids_home"))
-        self.env["smart_kids.child"].create(
-            {
-                "title": "boy",
-                "first_name": "Phum",
-                "last_name": "Tour",
-                "birth_date": fields.Date.today() - timedelta(days=3 * 365),
-                "centre_id": centre.id,
-            }
-        )
+        self._tour_child(centre, "Phum")
         self.start_tour("/web/login", "smart_kids_teacher_day")
 
     def test_checkin_screen_with_several_centres_from_login(self):
@@ -81,15 +86,7 @@ class TestUi(HttpCase):
             {"name": "Other LAO", "area_type": "lao", "parent_id": centre.lao_id.parent_id.id}
         )
         self.env["smart_kids.centre"].create({"name": "Other Centre", "lao_id": other_lao.id})
-        self.env["smart_kids.child"].create(
-            {
-                "title": "boy",
-                "first_name": "Phum",
-                "last_name": "Tour",
-                "birth_date": fields.Date.today() - timedelta(days=3 * 365),
-                "centre_id": centre.id,
-            }
-        )
+        self._tour_child(centre, "Phum")
         self.start_tour("/web/login", "smart_kids_checkin_several_centres")
 
     def test_checkin_screen_tour_on_phone(self):

@@ -317,25 +317,13 @@ class SmartKidsHooks(models.AbstractModel):
 
     @api.model
     def _centre_guardians(self, centre):
-        """LINE userIds of the linked guardians of the centre's children whose guardians agreed
-        to LINE, per channel, each once (a parent of siblings gets one message)."""
-        children = (
-            self.env["smart_kids.child"]
-            .sudo()
-            .search(
-                [
-                    ("centre_id", "=", centre.id),
-                    ("state", "=", "enrolled"),
-                    ("line_consent", "=", True),
-                ]
-            )
-        )
+        """LINE userIds of the centre's linked guardians, per channel, each once (a parent of
+        siblings gets one message)."""
         per_channel = {}
-        for partner in children.guardian_ids.partner_id.sorted("id"):
-            if partner.line_link_active and partner.line_user_id and partner.line_channel_id:
-                users = per_channel.setdefault(partner.line_channel_id, [])
-                if partner.line_user_id not in users:
-                    users.append(partner.line_user_id)
+        for partner in centre._line_guardians().sorted("id"):
+            users = per_channel.setdefault(partner.line_channel_id, [])
+            if partner.line_user_id not in users:
+                users.append(partner.line_user_id)
         return per_channel
 
     @api.model

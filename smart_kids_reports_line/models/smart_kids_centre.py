@@ -27,20 +27,7 @@ class SmartKidsCentre(models.Model):
         if not trigger or not survey:
             return
         survey = survey.sudo()
-        children = (
-            self.env["smart_kids.child"]
-            .sudo()
-            .search(
-                [
-                    ("centre_id", "=", self.id),
-                    ("state", "=", "enrolled"),
-                    ("line_consent", "=", True),
-                ]
-            )
-        )
-        guardians = children.guardian_ids.partner_id.filtered(
-            lambda p: p.line_link_active and p.line_user_id and p.line_channel_id
-        )
+        guardians = self._line_guardians()
         Answer = self.env["survey.user_input"].sudo()
         base = self.get_base_url()
         vals_list = []

@@ -100,21 +100,23 @@ def prepare(count):
 
 
 @contextlib.contextmanager
-def odoo_server(db=DB, cron_threads=0):
-    """One Odoo server on a free loopback port, stopped by its PID on exit: (url, pid)."""
+def odoo_server(db=DB, cron_threads=0, workers=0, log=None):
+    """One Odoo server on a free loopback port, stopped by its PID on exit: (url, pid).
+    ``workers`` > 0 starts Odoo's prefork server (``cron_threads`` cron processes then);
+    ``log``: an open file for its output."""
     port = free_port()
     server = subprocess.Popen(
         odoo_cmd(
             "--http-port",
             str(port),
-            "--workers=0",
+            f"--workers={workers}",
             f"--max-cron-threads={cron_threads}",
             "--log-level=warn",
             db=db,
         ),
         env=odoo_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:

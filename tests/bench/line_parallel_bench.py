@@ -21,7 +21,6 @@ unless the checks hold and the senders really overlapped.
 """
 
 import argparse
-import signal
 import subprocess
 import sys
 import time
@@ -29,13 +28,12 @@ from collections import Counter
 from pathlib import Path
 
 import psutil
-import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from checkin_bench import free_port
+from checkin_bench import odoo_server
 from fake_line_server import PUSH
 from fake_line_server import FakeLineServer
 from line_bench import BULK_TARGET_PREFIX
@@ -43,8 +41,6 @@ from line_bench import MODULES
 from line_bench import QUEUE
 from line_bench import SETUP
 from project_env import create_database
-from project_env import odoo_cmd
-from project_env import odoo_env
 from project_env import odoo_shell
 from project_env import shell_data
 
@@ -107,31 +103,13 @@ def run_once(fake, data, messages, latency, cron_workers, log_path):
     fake.accepted_ids.clear()
     fake.accepted_at.clear()
     fake.connections = fake.max_in_flight = 0
-    port = free_port()
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            odoo_cmd(
-                "--http-port",
-                str(port),
-                "--workers=2",
-                f"--max-cron-threads={cron_workers}",
-                "--log-level=warn",
-                db=DB,
-            ),
-            env=odoo_env(),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        for _attempt in range(120):
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/web/health", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        else:
-            sys.exit("the Odoo server did not start")
+    with (
+        open(log_path, "w") as log,
+        odoo_server(DB, cron_workers, workers=2, log=log) as (
+            _base,
+            pid,
+        ),
+    ):
         time.sleep(2)  # cron workers connected and listening
         stamp = int(time.time() * 1000)
         queued = odoo_shell(
@@ -142,23 +120,16 @@ def run_once(fake, data, messages, latency, cron_workers, log_path):
         )
         if "QUEUED" not in queued.stdout:
             sys.exit(f"queueing failed: {queued.stderr[-2000:]}")
-        cpu_before = cpu_seconds(server.pid)
+        cpu_before = cpu_seconds(pid)
         begin = time.monotonic()
         while len(fake.deliveries(PUSH)) < messages:
             if time.monotonic() - begin > TIME_LIMIT:
                 sys.exit(f"only {len(fake.deliveries(PUSH))} of {messages} sent in time")
             time.sleep(0.05)
         elapsed = time.monotonic() - begin
-        cpu_after = cpu_seconds(server.pid)
+        cpu_after = cpu_seconds(pid)
         time.sleep(1)  # anything sent twice would arrive now
-        rss_max, rss_total = peak_rss(server.pid)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        rss_max, rss_total = peak_rss(pid)
     times = [at for at, _body in fake.accepted_at]
     texts = Counter(body["messages"][0]["text"] for body in fake.deliveries(PUSH))
     ledger = int(psql("SELECT COALESCE(SUM(recipients), 0) FROM smart_kids_line_quota_usage"))
