@@ -39,6 +39,7 @@
         "demo/smart_kids_area_demo.xml",
         "demo/smart_kids_users_demo.xml",
         "demo/smart_kids_child_demo.xml",
+        "demo/smart_kids_history_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

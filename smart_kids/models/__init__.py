@@ -21,6 +21,7 @@ from . import smart_kids_child_vaccination
 from . import smart_kids_child_vaccination_plan
 from . import smart_kids_classroom
 from . import smart_kids_day_activity
+from . import smart_kids_demo_history
 from . import smart_kids_dish
 from . import smart_kids_dspm_age
 from . import smart_kids_dspm_screening

@@ -77,7 +77,9 @@ class TestAttendance(SmartKidsCase):
             again = self._scan()
         self.assertEqual(again["status"], "already_in")
         self.assertEqual(again["message"], "Already checked in at 07:50")
-        self.assertEqual(self.env["smart_kids.attendance"].search_count([]), 1)
+        self.assertEqual(
+            self.env["smart_kids.attendance"].search_count([("child_id", "=", self.child_1.id)]), 1
+        )
 
     @freeze_time(MORNING)
     def test_refused_cards_write_nothing(self):

@@ -68,8 +68,11 @@ class TestChannelBreaker(LineCase):
         self.assertFalse(self.channel.paused_until)
         self.assertEqual(self.channel.failures_in_row, 0)
         order = [body["to"] for _at, body in self.server.accepted_at[first_after_outage:]]
-        self.assertTrue(order[0].startswith("U-safety") or order[1].startswith("U-safety"))
-        self.assertTrue(all(t.startswith("U-info") for t in order[2:]), "safety first")
+        # claimed first; sent in a wave of one request, then a wave of two in parallel
+        # (answered in either order): both among the first three LINE accepted
+        safety_at = {i for i, target in enumerate(order) if target.startswith("U-safety")}
+        self.assertEqual(len(safety_at), 2)
+        self.assertLessEqual(max(safety_at), 2, "safety first")
 
     def test_rate_limit_honours_retry_after(self):
         messages = self.queue_messages(3, "1", "limited")

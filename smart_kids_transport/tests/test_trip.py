@@ -73,7 +73,9 @@ class TestVanTrip(TransactionCase, TransportCommon):
         self.assertEqual(ended["state"], "ended")
         record = self._trip(trip)
         self.assertEqual(record.ended_by_id, self.user_teacher)
-        attendances = self.env["smart_kids.attendance"].search([("date", "=", DAY)])
+        attendances = self.env["smart_kids.attendance"].search(
+            [("date", "=", DAY), ("centre_id", "=", self.centre_1.id)]
+        )
         self.assertEqual(attendances.child_id, self.child_1 | self.sister)
         self.assertEqual(set(attendances.mapped("arrival_mode")), {"van"})
         self.assertEqual(self._rider_states(ended)[self.mali.id], "not_boarded")
