@@ -13,6 +13,7 @@
         "data/ir_cron_data.xml",
         "data/smart_kids_line_trigger_data.xml",
         "report/line_link_code_report.xml",
+        "views/smart_kids_child_views.xml",
         "views/smart_kids_line_channel_views.xml",
         "views/smart_kids_line_message_views.xml",
         "views/smart_kids_line_views.xml",

@@ -2,6 +2,7 @@ from . import res_partner
 from . import res_partner_line_messages
 from . import smart_kids_centre
 from . import smart_kids_child
+from . import smart_kids_child_guardian
 from . import smart_kids_hooks
 from . import smart_kids_line_channel
 from . import smart_kids_line_channel_breaker

@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -62,3 +63,14 @@ class TestChannelSetup(LineCase):
         self.assertIn("data:image/png;base64,", html)
         expires = self.guardian.line_link_code_ids[:1].expires_at
         self.assertIn(str(expires.year + 543), html, "the slip's date in B.E.")
+
+    def test_link_slip_from_the_childs_guardians(self):
+        """A teacher prints a guardian's slip from the child's form, not the contact form."""
+        self.guardian.line_link_active = False
+        line = self.child_1.guardian_ids.filtered(lambda g: g.partner_id == self.guardian)
+        action = line.with_user(self.user_teacher).action_print_line_link_slip()
+        self.assertEqual(action["report_name"], "smart_kids_line.line_link_slip")
+        self.assertTrue(self.guardian.line_link_code_ids.filtered(lambda c: not c.used_at))
+        self.guardian.line_link_active = True
+        with self.assertRaisesRegex(UserError, "already linked"):
+            line.with_user(self.user_teacher).action_print_line_link_slip()
