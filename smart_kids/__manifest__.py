@@ -44,6 +44,7 @@
     "assets": {
         "web.assets_backend": [
             "smart_kids/static/src/checkin/*",
+            "smart_kids/static/src/l10n/*",
         ],
         "web.assets_tests": ["smart_kids/static/tests/tours/*.js"],
         # The entrance tablet: the check-in screen on a public page (see controllers/kiosk.py)

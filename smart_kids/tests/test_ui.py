@@ -75,6 +75,17 @@ class TestUi(HttpCase):
         self._tour_child(centre, "Phum")
         self.start_tour("/web/login", "smart_kids_teacher_day")
 
+    def test_thai_teacher_reads_and_types_dates_in_buddhist_era(self):
+        """B.E. on screen, C.E. in the database: the year typed as 25xx is stored 543 less."""
+        self.env["res.lang"]._activate_lang("th_TH")
+        self.env["ir.module.module"]._load_module_terms(["smart_kids"], ["th_TH"])
+        centre = self._tour_centre("tour_teacher", "smart_kids.smart_kids_group_teacher")
+        self.env["res.users"].search([("login", "=", "tour_teacher")]).lang = "th_TH"
+        child = self._tour_child(centre, "Phum")
+        born = child.birth_date
+        self.start_tour("/web/login", "smart_kids_buddhist_era")
+        self.assertEqual(child.birth_date, born.replace(day=15 if born.day == 1 else 1))
+
     def test_checkin_screen_with_several_centres_from_login(self):
         """The audit's crash: a user of several centres (an administrator) on the screen."""
         centre = self._tour_centre("tour_admin", "smart_kids.smart_kids_group_admin")
