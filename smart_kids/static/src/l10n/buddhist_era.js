@@ -1,15 +1,15 @@
 /**
  * Thai users read and type years in the Buddhist Era (B.E. = C.E. + 543), as on every Thai
- * form and in our reports. Only what people see changes: strings in the technical formats
- * (yyyy-MM-dd..., what Odoo sends to the server and uses as keys) stay Gregorian, so the
- * database keeps C.E. dates. A year typed from 2400 on is read as B.E. (no date of a child's
+ * form and in our reports. Only what people see changes: formats that start with the year
+ * (yyyy-MM-dd..., yyyyMMdd: what Odoo sends to the server and uses as keys or file names) stay
+ * Gregorian, so the database keeps C.E. dates. A year typed from 2400 on is read as B.E. (no date of a child's
  * centre lies in 2400 C.E.); before the date is parsed, so 29/02/2567 (C.E. 2024) is a day.
  */
 import { user } from "@web/core/user";
 
 const { DateTime } = luxon;
 export const BE_OFFSET = 543;
-const TECHNICAL = /^yyyy-MM-dd/;
+const TECHNICAL = /^y/; // year first: a machine's format, not a Thai reader's
 const BE_YEAR = /(^|\D)(2[4-9]\d\d)(?=\D|$)/;
 
 export function usesBuddhistEra(lang = user.lang) {
