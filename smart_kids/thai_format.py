@@ -1,9 +1,14 @@
 """Dates and numbers as Thai official documents write them.
 
 Buddhist Era years (B.E. = C.E. + 543) and full Thai month names, as in "21 พฤศจิกายน 2569".
-Only used where the reader is Thai (reports, certificates); the web client keeps Odoo's
-own date formats.
+Only used where the reader is Thai (reports, certificates); the web client shows B.E. through
+static/src/l10n/buddhist_era.js. And Thai line breaking for the PDFs.
 """
+
+import re
+from itertools import pairwise
+
+from pythainlp.tokenize import word_tokenize
 
 MONTHS = (
     "มกราคม",
@@ -65,3 +70,25 @@ def percent(part, whole, digits=1):
     if not whole:
         return "-"
     return f"{100.0 * part / whole:.{digits}f}%"
+
+
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def thai_line_breaks(html):
+    """``html`` with a zero-width space between Thai words in its text (not in its tags, nor
+    next to anything but Thai, so entities stay whole): wkhtmltopdf breaks Thai lines only
+    there, instead of in the middle of a word."""
+    parts = TAG_OR_TEXT.split(html)
+    for index in range(0, len(parts), 2):  # the even parts are text between tags
+        if THAI.search(parts[index]):
+            words = word_tokenize(parts[index], engine="newmm", keep_whitespace=True)
+            out = words[:1]
+            for before, word in pairwise(words):
+                if THAI.match(before[-1:]) and THAI.match(word[:1]):
+                    out.append(ZERO_WIDTH_SPACE)
+                out.append(word)
+            parts[index] = "".join(out)
+    return "".join(parts)

@@ -11,6 +11,7 @@ from . import test_kiosk
 from . import test_lunch
 from . import test_outbreak_signal
 from . import test_scope_attacks
+from . import test_thai_line_breaks
 from . import test_translation
 from . import test_ui
 from . import test_unaccounted

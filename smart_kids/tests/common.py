@@ -50,9 +50,11 @@ def pdf_text(pdf):
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(pdf)
         handle.flush()
-        return subprocess.run(
+        text = subprocess.run(
             ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True, text=True
         ).stdout
+        # the zero-width spaces between Thai words (line breaks) are not seen
+        return text.replace("\u200b", "")
 
 
 def checkin(user, action, **params):
