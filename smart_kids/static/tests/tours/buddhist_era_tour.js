@@ -1,22 +1,11 @@
 import { registry } from "@web/core/registry";
+import { loginSteps } from "@smart_kids/../tests/tours/login_steps";
 
 /** A Thai teacher reads a child's birth date in B.E. and corrects the day by typing the
  * date as Thai forms write it; the test then reads the C.E. date stored. */
 registry.category("web_tour.tours").add("smart_kids_buddhist_era", {
     steps: () => [
-        {
-            trigger: "input#login",
-            run: "edit tour_teacher",
-        },
-        {
-            trigger: "input#password",
-            run: "edit tour_teacher",
-        },
-        {
-            trigger: ".oe_login_form button[type=submit]",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...loginSteps("tour_teacher"),
         {
             content: "The children, from the check-in screen",
             trigger: ".o_sk_link_children",

@@ -1,23 +1,11 @@
 import { registry } from "@web/core/registry";
+import { loginSteps } from "@smart_kids/../tests/tours/login_steps";
 
 /** An administrator (every centre) opens the check-in screen from the login page, picks a
  * centre, and works there: the screen must not break before or after the choice. */
 registry.category("web_tour.tours").add("smart_kids_checkin_several_centres", {
     steps: () => [
-        {
-            content: "The administrator logs in",
-            trigger: "input#login",
-            run: "edit tour_admin",
-        },
-        {
-            trigger: "input#password",
-            run: "edit tour_admin",
-        },
-        {
-            trigger: ".oe_login_form button[type=submit]",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...loginSteps("tour_admin", "The administrator logs in"),
         {
             content: "Several centres: the screen asks which one",
             trigger: "select.o_sk_centre",

@@ -1,24 +1,12 @@
 import { registry } from "@web/core/registry";
+import { loginSteps } from "@smart_kids/../tests/tours/login_steps";
 
 /** A teacher's day on a phone, in Thai, from the login page by taps only: the home is the
  * check-in screen, and lunch, activities and children are one tap from it; the menu reaches
  * the rest. */
 registry.category("web_tour.tours").add("smart_kids_teacher_day", {
     steps: () => [
-        {
-            content: "The teacher logs in",
-            trigger: "input#login",
-            run: "edit tour_teacher",
-        },
-        {
-            trigger: "input#password",
-            run: "edit tour_teacher",
-        },
-        {
-            trigger: ".oe_login_form button[type=submit]",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...loginSteps("tour_teacher", "The teacher logs in"),
         {
             content: "Home is the check-in screen of the teacher's centre",
             trigger: ".o_sk_checkin .o_sk_centre_name:contains(Tour Centre)",

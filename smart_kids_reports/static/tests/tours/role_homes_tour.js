@@ -1,30 +1,11 @@
 import { registry } from "@web/core/registry";
-
-/** Log in as ``login`` (the tests give users their login as password). */
-function login(loginName) {
-    return [
-        {
-            content: `${loginName} logs in`,
-            trigger: "input#login",
-            run: `edit ${loginName}`,
-        },
-        {
-            trigger: "input#password",
-            run: `edit ${loginName}`,
-        },
-        {
-            trigger: ".oe_login_form button[type=submit]",
-            run: "click",
-            expectUnloadPage: true,
-        },
-    ];
-}
+import { loginSteps } from "@smart_kids/../tests/tours/login_steps";
 
 /** An LAO executive at a desk, in Thai: home is the Today board, whose headline says who is
  * behind, and a centre's card leads to its missing children, its lunch and its activities. */
 registry.category("web_tour.tours").add("smart_kids_reports_executive_home", {
     steps: () => [
-        ...login("sk_executive"),
+        ...loginSteps("sk_executive"),
         {
             content: "Home: the Today board with its headline (1 of the LAO's 2 centres current)",
             trigger: ".o_sk_today_headline .o_sk_today_current:contains(1 จาก 2)",
@@ -73,7 +54,7 @@ registry.category("web_tour.tours").add("smart_kids_reports_executive_home", {
 /** A centre head lands on their centre's day. */
 registry.category("web_tour.tours").add("smart_kids_reports_head_home", {
     steps: () => [
-        ...login("sk_head"),
+        ...loginSteps("sk_head"),
         {
             content: "Home: the Today board with the head's own centre",
             trigger: ".o_sk_today_headline .o_sk_today_current:contains(1 จาก 1)",
@@ -91,7 +72,7 @@ registry.category("web_tour.tours").add("smart_kids_reports_head_home", {
 /** A province officer lands on the Today board of the whole province. */
 registry.category("web_tour.tours").add("smart_kids_reports_province_home", {
     steps: () => [
-        ...login("sk_province"),
+        ...loginSteps("sk_province"),
         {
             content: "Home: the province's Today board (1 of its 3 centres current)",
             trigger: ".o_sk_today_headline .o_sk_today_current:contains(1 จาก 3)",

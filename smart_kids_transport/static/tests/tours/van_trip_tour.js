@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { loginSteps } from "@smart_kids/../tests/tours/login_steps";
 
 /** What a USB/Bluetooth card reader does: types the code fast and presses Enter. */
 function wedgeScan(payload) {
@@ -9,20 +10,7 @@ function wedgeScan(payload) {
 
 registry.category("web_tour.tours").add("smart_kids_van_trip", {
     steps: () => [
-        {
-            content: "The attendant logs in on the phone",
-            trigger: "input#login",
-            run: "edit tour_van",
-        },
-        {
-            trigger: "input#password",
-            run: "edit tour_van",
-        },
-        {
-            trigger: ".oe_login_form button[type=submit]",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...loginSteps("tour_van", "The attendant logs in on the phone"),
         {
             content: "The phone opens on the check-in screen of their centre",
             trigger: ".o_sk_checkin .o_sk_centre_name:contains(Tour Centre)",
