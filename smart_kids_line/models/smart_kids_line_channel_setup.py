@@ -61,7 +61,10 @@ class SmartKidsLineChannel(models.Model):
         return super().write(vals)
 
     def action_test_connection(self):
-        """Ask LINE who the bot is: a working token answers with the OA's name."""
+        """Ask LINE who the bot is: a working token answers with the OA's name. Only those
+        who may change the channel (administrators) test it: the result is written as
+        superuser, the fields being read-only for everyone."""
+        self.check_access("write")
         for channel in self:
             try:
                 info = channel._messaging_api().get_bot_info(_request_timeout=(3, 10))

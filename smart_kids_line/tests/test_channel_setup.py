@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -33,6 +34,12 @@ class TestChannelSetup(LineCase):
         # changing the token means testing again
         self.channel.access_token = "another-token"
         self.assertEqual(self.channel.connection_state, "untested")
+
+    def test_only_administrators_test_the_connection(self):
+        for user in (self.user_teacher, self.user_head, self.user_province):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.channel.with_user(user).action_test_connection()
+        self.assertEqual(self.channel.connection_state, "untested", "nothing written")
 
     def test_unreachable_line_says_so(self):
         self.channel.api_host = "http://127.0.0.1:9"  # nothing listens there
