@@ -47,7 +47,10 @@
         "web.assets_backend": [
             "smart_kids/static/src/checkin/*",
             "smart_kids/static/src/l10n/*",
+            "smart_kids/static/src/views/*",
         ],
+        # graphs and pivots are loaded when first opened (web.assets_backend_lazy)
+        "web.assets_backend_lazy": ["smart_kids/static/src/views_lazy/*"],
         "web.assets_tests": ["smart_kids/static/tests/tours/*.js"],
         # The entrance tablet: the check-in screen on a public page (see controllers/kiosk.py)
         "smart_kids.assets_kiosk": [

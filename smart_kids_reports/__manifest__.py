@@ -29,6 +29,7 @@
         "views/res_config_settings_views.xml",
         "views/smart_kids_reports_menus.xml",
     ],
+    "demo": ["demo/smart_kids_reports_demo.xml"],
     "assets": {
         "web.assets_backend": ["smart_kids_reports/static/src/**/*"],
         "web.assets_tests": ["smart_kids_reports/static/tests/tours/*.js"],

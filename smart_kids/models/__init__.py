@@ -2,6 +2,7 @@
 from . import smart_kids_scoped_mixin  # isort: skip
 from . import smart_kids_vaccination_base  # isort: skip
 from . import smart_kids_centre_day_record  # isort: skip
+from . import base_buddhist_era
 from . import ir_actions_report
 from . import res_partner
 from . import res_users

@@ -38,3 +38,32 @@ class TestThaiTranslation(TransactionCase):
                     "centre_id": centre.id,
                 }
             )
+
+    def test_date_groups_are_labelled_in_buddhist_era_for_thai_users(self):
+        """Graphs, pivots and grouped lists label their date groups with B.E. years for a
+        Thai user (babel knows only C.E.); the groups still select C.E. dates."""
+        self.env["res.lang"]._activate_lang("th_TH")
+        Area = self.env["smart_kids.area"]
+        province = Area.create({"name": "P", "area_type": "province"})
+        lao = Area.create({"name": "L", "area_type": "lao", "parent_id": province.id})
+        centre = self.env["smart_kids.centre"].create({"name": "C", "lao_id": lao.id})
+        self.env["smart_kids.day.activity"].create(
+            {
+                "centre_id": centre.id,
+                "date": "2026-11-02",
+                "name": "Songs",
+                "development_domain": "social",
+            }
+        )
+        domain = [("centre_id", "=", centre.id)]
+        Activity = self.env["smart_kids.day.activity"]
+        for lang, groupby, label in (
+            ("th_TH", "date:month", "พฤศจิกายน 2569"),
+            ("th_TH", "date:day", "02 พ.ย. 2569"),
+            ("th_TH", "date:year", "2569"),
+            ("en_US", "date:month", "November 2026"),
+        ):
+            with self.subTest(lang=lang, groupby=groupby):
+                [group] = Activity.with_context(lang=lang).read_group(domain, ["name"], [groupby])
+                self.assertEqual(group[groupby], label)
+                self.assertTrue(group["__range"][groupby]["from"].startswith("2026-"))

@@ -1,5 +1,6 @@
 from . import test_access
 from . import test_centre_day
+from . import test_demo_story
 from . import test_evaluation
 from . import test_indicator_import
 from . import test_reminders

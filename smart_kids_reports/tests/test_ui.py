@@ -92,3 +92,29 @@ class TestReportsUi(HttpCase, ReportsCommon):
             evaluation.line_ids.filtered(lambda line: line.indicator_id.code == "SK20").self_score,
             "4",
         )
+
+    def test_district_officer_day_from_login(self):
+        """Home, then by the menus: validate a submitted evaluation, read the trends."""
+        evaluation = self.open_round(self.district_1, self.centre_1)
+        for line in evaluation.line_ids:
+            line.self_score = line.self_score or "3"
+            if line.indicator_id.evidence_required:
+                # uploaded on the line by the head, as the form's upload button does
+                line.attachment_ids = (
+                    self.env["ir.attachment"]
+                    .with_user(self.user_head)
+                    .create(
+                        {
+                            "name": "plan.pdf",
+                            "datas": b"aGk=",
+                            "res_model": line._name,
+                            "res_id": line.id,
+                        }
+                    )
+                )
+        evaluation.with_user(self.user_head).action_submit()
+        self.user_district.write({"password": "sk_district", "tz": "Asia/Bangkok"})
+        self._thai_desk_user(self.user_district)
+        self.start_tour("/web/login", "smart_kids_reports_district_day")
+        self.assertEqual(evaluation.state, "done")
+        self.assertIn(self.user_district, evaluation.committee_user_ids)

@@ -82,3 +82,62 @@ registry.category("web_tour.tours").add("smart_kids_reports_province_home", {
         },
     ],
 });
+
+/** A district officer at a desk: home is the district's Today board; through the menus, the
+ * officer validates a centre's submitted evaluation as the committee and reads the trends,
+ * whose axis counts whole centres and whose days are labelled in B.E. */
+registry.category("web_tour.tours").add("smart_kids_reports_district_day", {
+    steps: () => [
+        ...loginSteps("sk_district"),
+        {
+            content: "Home: the district's Today board (1 of its 2 centres current)",
+            trigger: ".o_sk_today_headline .o_sk_today_current:contains(1 จาก 2)",
+        },
+        {
+            content: "The evaluation menu",
+            trigger: ".o_main_navbar .o_menu_sections .dropdown-toggle:contains(การประเมิน)",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu .dropdown-item:contains(การประเมินศูนย์)",
+            run: "click",
+        },
+        {
+            content: "The evaluation the centre submitted to the committee",
+            trigger: ".o_data_row:contains(Ban Non Sa-at):contains(คณะกรรมการประเมิน) td[name=centre_id]",
+            run: "click",
+        },
+        {
+            content: "The committee validates it",
+            trigger: "button[name=action_validate]:contains(รับรองผล)",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(รับรองผลแล้ว)",
+        },
+        {
+            content: "The monitoring menu",
+            trigger: ".o_main_navbar .o_menu_sections .dropdown-toggle:contains(การติดตาม)",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu .dropdown-item:contains(แนวโน้ม)",
+            run: "click",
+        },
+        {
+            content: "The trends: whole centres on the axis, days in B.E.",
+            trigger: ".o_graph_renderer canvas",
+            run(helpers) {
+                const chart = window.Chart.getChart(helpers.anchor);
+                const ticks = chart.scales.y.ticks.map((tick) => tick.value);
+                if (!ticks.length || ticks.some((value) => !Number.isInteger(value))) {
+                    throw new Error(`fractions of centres on the axis: ${ticks}`);
+                }
+                const labels = chart.data.labels.join(" | ");
+                if (!/25\d\d/.test(labels) || /20\d\d/.test(labels)) {
+                    throw new Error(`days not in B.E.: ${labels}`);
+                }
+            },
+        },
+    ],
+});
