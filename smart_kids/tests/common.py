@@ -1,5 +1,6 @@
 import base64
 import io
+import re
 import subprocess
 import tempfile
 from datetime import datetime
@@ -8,6 +9,7 @@ from datetime import timedelta
 
 import polib
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 from PIL import Image
 
 from odoo import Command
@@ -38,6 +40,69 @@ def assert_thai_complete(case, module):
     missing = [e.msgid for e in template if e.msgid and e.msgid not in translated]
     case.assertFalse(missing, f"{len(missing)} strings without Thai: {missing[:10]}")
     case.assertFalse(thai.fuzzy_entries(), "fuzzy entries are not translations")
+
+
+# Names a Thai screen keeps in Latin letters: LINE's own console labels (an administrator looks
+# for them there), units, codes and formats.
+LATIN_NAMES = {
+    "LINE", "Official", "Account", "Manager", "Messaging", "API", "Developers", "Console",
+    "Channel", "secret", "access", "token", "Basic", "settings", "Use", "webhook", "Webhook",
+    "URL", "userId", "groupId", "line", "request", "JSON", "HTTPS", "https", "smartkids",
+    "example", "web", "base", "url", "QR", "PDF", "JPEG", "xlsx", "CSV", "DRI", "RAE", "BMI",
+    "WHO", "DSPM", "kcal", "Odoo", "Smart", "Kids", "abcde",
+}  # fmt: skip
+SCREEN_ATTRIBUTES = ("string", "help", "placeholder", "confirm", "title", "alt", "aria-label")
+
+
+def english_on_thai_screens(env, module):
+    """Words in Latin letters a Thai user reads on ``module``'s screens: its views' texts and
+    labels, its menus and actions, its fields' labels, help and choices."""
+    env = env(context=dict(env.context, lang="th_TH"))
+    words = re.compile(r"[A-Za-z]{3,}")
+    found = []
+
+    def check(where, text):
+        text = re.sub(r"<[^>]+>", " ", str(text or ""))
+        english = [word for word in words.findall(text) if word not in LATIN_NAMES]
+        if english:
+            found.append((where, english))
+
+    data = env["ir.model.data"].search([("module", "=", module)])
+    for view in env["ir.ui.view"].browse(
+        data.filtered(lambda d: d.model == "ir.ui.view").mapped("res_id")
+    ):
+        if view.type == "qweb":
+            continue  # reports: checked on the PDFs
+        for node in etree.fromstring(view.arch_db.encode()).iter(etree.Element):
+            for attribute in SCREEN_ATTRIBUTES:
+                check(f"{view.xml_id} {attribute}", node.get(attribute))
+            if not node.tag.startswith("t"):
+                check(f"{view.xml_id} text", node.text)
+                check(f"{view.xml_id} text", node.tail)
+    for model in ("ir.ui.menu", "ir.actions.act_window", "ir.actions.server"):
+        for record in env[model].browse(
+            data.filtered(lambda d, m=model: d.model == m).mapped("res_id")
+        ):
+            check(f"{model} {record.id}", record.name)
+            check(f"{model} {record.id} help", record._fields.get("help") and record.help)
+    for model_name in env.registry:
+        for name, field in env[model_name]._fields.items():
+            if field._module != module or name == "tz":  # time zones are the world's names
+                continue
+            check(f"{model_name}.{name}", field._description_string(env))
+            check(f"{model_name}.{name} help", field._description_help(env))
+            if field.type == "selection" and isinstance(field.selection, list):
+                for _key, label in field._description_selection(env):
+                    check(f"{model_name}.{name} choice", label)
+    return found
+
+
+def assert_no_english_on_thai_screens(case, module):
+    env = case.env
+    env["res.lang"]._activate_lang("th_TH")
+    env["ir.module.module"]._load_module_terms([module], ["th_TH"], overwrite=True)
+    found = english_on_thai_screens(env, module)
+    case.assertFalse(found, f"English on {module}'s Thai screens: {found[:10]}")
 
 
 def password_of(login):

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase
 from odoo.tests import tagged
 
+from .common import assert_no_english_on_thai_screens
 from .common import assert_thai_complete
 
 
@@ -12,6 +13,9 @@ from .common import assert_thai_complete
 class TestThaiTranslation(TransactionCase):
     def test_th_po_is_complete(self):
         assert_thai_complete(self, "smart_kids")
+
+    def test_no_english_on_thai_screens(self):
+        assert_no_english_on_thai_screens(self, "smart_kids")
 
     def test_thai_user_gets_thai_labels_and_errors(self):
         self.env["res.lang"]._activate_lang("th_TH")
