@@ -7,6 +7,7 @@ from . import ir_actions_report
 from . import res_partner
 from . import res_users
 from . import res_users_home
+from . import res_users_role
 from . import smart_kids_absence
 from . import smart_kids_allergen
 from . import smart_kids_area

@@ -211,12 +211,15 @@ class SmartKidsCentre(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            vals.setdefault("kiosk_token", new_token(24))
             # the delegated area is created first: give it its level and parent at once
             vals["area_type"] = "centre"
             if vals.get("lao_id"):
                 vals.setdefault("parent_id", vals["lao_id"])
-        return super().create(vals_list)
+        centres = super().create(vals_list)
+        # the server's secret, set after the user's values (a user may not choose it)
+        for centre in centres.sudo().filtered(lambda c: not c.kiosk_token):
+            centre.kiosk_token = new_token(24)
+        return centres
 
     @api.constrains("opening_time", "closing_time", "checkin_deadline")
     def _check_times(self):

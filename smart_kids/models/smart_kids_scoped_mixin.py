@@ -84,7 +84,7 @@ class SmartKidsScopedMixin(models.AbstractModel):
                 self.env._(
                     "%(fields)s of %(model)s change only through the buttons on the record.",
                     fields=", ".join(self._scope_field_labels(locked)),
-                    model=self._description,
+                    model=self._scope_model_label(),
                 )
             )
         admin_only = {
@@ -98,7 +98,7 @@ class SmartKidsScopedMixin(models.AbstractModel):
                 self.env._(
                     "Only a Smart Kids administrator may set %(fields)s of %(model)s.",
                     fields=", ".join(self._scope_field_labels(admin_only)),
-                    model=self._description,
+                    model=self._scope_model_label(),
                 )
             )
         for name in set(self._scope_self_user_fields) & fnames:
@@ -136,6 +136,10 @@ class SmartKidsScopedMixin(models.AbstractModel):
         if field.type == "many2one":
             return any(record[name].id != (value or False) for record in self)
         return True
+
+    def _scope_model_label(self):
+        """The model's name in the user's language (``_description`` is the English one)."""
+        return self.env["ir.model"]._get(self._name).with_context(lang=self.env.lang).name
 
     def _scope_field_labels(self, fnames):
         return sorted(self._fields[name]._description_string(self.env) for name in fnames)

@@ -73,6 +73,11 @@ class SmartKidsTeacher(models.Model):
             self.env.registry.clear_cache()
         return res
 
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        # user_id is the teacher's own login, not a person put in charge of the record: no
+        # "assigned to you" mail (it also failed for an administrator without an email)
+        return []
+
     @api.ondelete(at_uninstall=False)
     def _unlink_clear_scope_cache(self):
         if self.user_id:

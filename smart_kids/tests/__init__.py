@@ -15,4 +15,5 @@ from . import test_thai_line_breaks
 from . import test_translation
 from . import test_ui
 from . import test_unaccounted
+from . import test_user_role
 from . import test_vaccination_plan

@@ -140,3 +140,12 @@ class TestKiosk(HttpCase, SmartKidsCommon):
         self.assertFalse(
             attendance.check_in_user_id.has_group("base.group_user"), "no personal login"
         )
+
+    def test_an_administrator_creates_a_centre_with_its_own_tablet_secret(self):
+        """The audit's admin could not create a centre at all (the server's secret was taken
+        for the user's); nobody may choose the secret either."""
+        Centre = self.env["smart_kids.centre"].with_user(self.user_admin)
+        centre = Centre.create({"name": "New Centre", "lao_id": self.lao_1.id})
+        self.assertEqual(len(centre.sudo().kiosk_token), 32)
+        with self.assertRaises(AccessError):
+            Centre.create({"name": "Chosen", "lao_id": self.lao_1.id, "kiosk_token": "x" * 32})

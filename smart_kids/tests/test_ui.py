@@ -6,11 +6,8 @@ from odoo.tests import HttpCase
 from odoo.tests import tagged
 
 
-@tagged("post_install", "-at_install")
-class TestUi(HttpCase):
-    # A phone: the web client switches to its mobile layout below 768 px.
-    browser_size = "390x844"
-    touch_enabled = True
+class TourFixtures:
+    """A centre with a user working there, and its children, for the tours."""
 
     def _tour_centre(self, login, group, position="caregiver"):
         """A centre of its own and a user working there (teacher record, Bangkok time)."""
@@ -49,6 +46,13 @@ class TestUi(HttpCase):
                 **extra,
             }
         )
+
+
+@tagged("post_install", "-at_install")
+class TestUi(HttpCase, TourFixtures):
+    # A phone: the web client switches to its mobile layout below 768 px.
+    browser_size = "390x844"
+    touch_enabled = True
 
     def test_child_registration_tour_on_phone(self):
         centre = self._tour_centre(
@@ -194,3 +198,36 @@ class TestUi(HttpCase):
             self.env.ref("smart_kids.dish_rice") | self.env.ref("smart_kids.dish_milk"),
         )
         self.assertEqual((lunch.served_count, lunch.cost_per_head, lunch.date), (2, 23, today))
+
+
+@tagged("post_install", "-at_install")
+class TestDeskUi(HttpCase, TourFixtures):
+    """Administrators at a desk (the default 1366x768 window)."""
+
+    def test_administrator_sets_up_a_centre_and_its_teacher_from_login(self):
+        """By clicks from /web/login, in Thai: LAO, centre, the teacher's login and role, the
+        teacher record; the new teacher's home is then the check-in of that centre."""
+        self.env["res.lang"]._activate_lang("th_TH")
+        self.env["ir.module.module"]._load_module_terms(["smart_kids"], ["th_TH"])
+        centre = self._tour_centre("tour_admin", "smart_kids.smart_kids_group_admin")
+        admin = self.env["res.users"].search([("login", "=", "tour_admin")])
+        # an LAO's administrator also manages Odoo's logins (Settings, Users)
+        admin.write(
+            {"lang": "th_TH", "groups_id": [Command.link(self.ref("base.group_erp_manager"))]}
+        )
+        province = centre.lao_id.parent_id
+        district = self.env["smart_kids.area"].create(
+            {"name": "Tour District", "area_type": "district", "parent_id": province.id}
+        )
+        self.start_tour("/web/login", "smart_kids_admin_setup")
+        lao = self.env["smart_kids.area"].search([("name", "=", "อบต.ตั้งค่าใหม่")])
+        self.assertEqual((lao.area_type, lao.lao_type, lao.parent_id), ("lao", "sao", district))
+        new_centre = self.env["smart_kids.centre"].search([("name", "=", "ศพด.ตั้งค่าใหม่")])
+        self.assertEqual(new_centre.lao_id, lao)
+        user = self.env["res.users"].search([("login", "=", "newteacher")])
+        self.assertTrue(user.has_group("smart_kids.smart_kids_group_teacher"))
+        self.assertFalse(user.has_group("smart_kids.smart_kids_group_centre_head"))
+        teacher = self.env["smart_kids.teacher"].search([("user_id", "=", user.id)])
+        self.assertEqual(teacher.centre_ids, new_centre)
+        self.assertEqual(user.action_id.id, self.ref("smart_kids.action_smart_kids_home"))
+        self.assertEqual(self.env["smart_kids.centre"].with_user(user).search([]), new_centre)
