@@ -29,6 +29,15 @@ timeout 600 "$SK_VENV/bin/python" "$SK_ROOT/tests/bench/line_parallel_bench.py" 
 prefork_rc=0
 timeout 300 "$SK_VENV/bin/python" "$SK_ROOT/tests/prefork_check.py" || prefork_rc=$?
 
+# Production topology: a PostgreSQL primary + hot standby, two prefork Odoo nodes sharing
+# sessions and filestore; reports and dashboards read the standby, in scope (see the script).
+topology_rc=0
+timeout 900 "$SK_VENV/bin/python" "$SK_ROOT/tests/topology_check.py" || topology_rc=$?
+
+# A backup (pg_dump + filestore) restores into a new database: same rows, same photo bytes.
+backup_rc=0
+timeout 900 bash "$SK_ROOT/tests/backup_restore_check.sh" || backup_rc=$?
+
 # A database of the previous release upgrades to this tree (migrations, the bridge module).
 upgrade_rc=0
 timeout 900 bash "$SK_ROOT/tests/upgrade_check.sh" || upgrade_rc=$?
@@ -59,4 +68,6 @@ check_rc=0
 [ "$upgrade_rc" -eq 0 ] || sk_die "the upgrade check failed ($upgrade_rc)"
 [ "$parallel_rc" -eq 0 ] || sk_die "the parallel senders check failed ($parallel_rc)"
 [ "$prefork_rc" -eq 0 ] || sk_die "the prefork check failed ($prefork_rc)"
+[ "$topology_rc" -eq 0 ] || sk_die "the topology check failed ($topology_rc)"
+[ "$backup_rc" -eq 0 ] || sk_die "the backup and restore check failed ($backup_rc)"
 exit "$check_rc"

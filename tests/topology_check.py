@@ -1,0 +1,400 @@
+#!/usr/bin/env python3
+"""The production topology of deploy/README.md, run for real on this machine.
+
+- PostgreSQL: a primary and a hot standby (``scripts/pg_replica.sh``: two PostgreSQL 15
+  clusters, ``pg_basebackup -R``, streaming).
+- Odoo: two prefork nodes (``--workers=2``, through Odoo's launcher) on one database of the
+  primary, sharing one data directory (sessions and filestore), both with
+  ``db_replica_port`` set: Odoo's read-only routes (``web_search_read``, ``read_group``,
+  ``/report/pdf``) read the standby, everything else the primary.
+
+Checks, on a database of its own (``smart_kids`` + ``smart_kids_reports``, a centre open
+every day, its teacher, the LAO's executive, another LAO):
+
+1. a teacher logged in on node A is logged in on node B (one sessions directory);
+2. a scan on node A is on the roster read from node B;
+3. a photo uploaded through node A is served by node B, byte for byte (one filestore);
+4. the LAO executive's *Today* board, trends and province PDF are read from the standby:
+   with the standby's replay paused, a check-in written on the primary is not on the board,
+   and the standby's transaction counter grows with each of them; replay resumed, the time
+   until the board shows the check-in is the replication lag seen by a user;
+5. scope on the standby: the board, the trends and the PDF hold the executive's centres only;
+   the PDF of an area outside the scope is refused.
+
+Prints ``TOPOLOGY OK`` and the figures, exit 1 otherwise. Bounded (every wait has a limit);
+the servers are stopped by their PIDs; the database is dropped and the pair brought down at
+the end (``--keep`` keeps them).
+
+    python tests/topology_check.py [--keep]
+"""
+
+import argparse
+import base64
+import contextlib
+import io
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+
+from checkin_bench import free_port  # noqa: E402
+from project_env import odoo_cmd  # noqa: E402
+from project_env import odoo_env  # noqa: E402
+from project_env import shell_data  # noqa: E402
+
+DB = "sk_topology"
+PRIMARY_PORT, REPLICA_PORT = "5434", "5435"
+PAIR = ROOT / "scripts" / "pg_replica.sh"
+EXECUTIVE, TEACHER = "topo_executive", "topo_teacher"  # password = login
+
+SETUP = """
+import json
+from odoo import Command, fields
+from dateutil.relativedelta import relativedelta
+Area = env["smart_kids.area"]
+province = Area.create({"name": "Topology Province", "area_type": "province"})
+lao, other_lao = Area.create([
+    {"name": f"Topology LAO {n}", "area_type": "lao", "parent_id": province.id} for n in (1, 2)
+])
+# open every day: the check works whatever day CI runs
+centre, other = env["smart_kids.centre"].create([
+    {"name": "Topology Centre", "lao_id": lao.id, "open_on_weekends": True},
+    {"name": "Other Centre", "lao_id": other_lao.id, "open_on_weekends": True},
+])
+birth = fields.Date.today() - relativedelta(years=3)
+env["smart_kids.child"].create([
+    {"title": "girl", "first_name": f"Topo{n:02d}", "last_name": "Child", "birth_date": birth,
+     "centre_id": (centre if n < 20 else other).id} for n in range(22)
+])
+def user(login, group, areas=()):
+    return env["res.users"].create({
+        "name": login, "login": login, "password": login, "tz": "Asia/Bangkok",
+        "groups_id": [Command.set([env.ref(group).id])],
+        "smart_kids_area_ids": [Command.set(list(areas))]})
+teacher = user("topo_teacher", "smart_kids.smart_kids_group_teacher")
+env["smart_kids.teacher"].create({"name": "Topology Teacher", "user_id": teacher.id,
+                                   "centre_ids": [Command.set(centre.ids)]})
+user("topo_executive", "smart_kids.smart_kids_group_lao_executive", lao.ids)
+env.cr.commit()
+print("BENCH_DATA=" + json.dumps({"lao": lao.id, "other_lao": other_lao.id,
+                                  "centres": centre.ids}))
+"""
+
+
+def fail(message):
+    print(f"TOPOLOGY FAILED: {message}")
+    sys.exit(1)
+
+
+def psql(port, sql, db=DB):
+    out = subprocess.run(
+        ["psql", "-p", port, "-d", db, "-XAtc", sql], capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+def replay(action):
+    """Pause or resume the standby's replay (the postgres superuser's right)."""
+    sql = f"SELECT pg_wal_replay_{action}()"
+    subprocess.run(
+        ["runuser", "-u", "postgres", "--", "psql", "-p", REPLICA_PORT, "-XAtqc", sql],
+        cwd="/",
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def pdf_text(pdf):
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def wait_until(seconds, description, predicate, step=0.05):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(step)
+    fail(f"{description} (after {seconds} s)")
+
+
+class Client:
+    def __init__(self, base, session=None):
+        self.base = base
+        self.session = session or requests.Session()
+
+    def login(self, login):
+        self.call("/web/session/authenticate", {"db": DB, "login": login, "password": login})
+        return self
+
+    def call(self, path, params, timeout=120):
+        response = self.session.post(
+            self.base + path,
+            json={"jsonrpc": "2.0", "method": "call", "params": params},
+            timeout=timeout,
+        )
+        response.raise_for_status()
+        body = response.json()
+        if "error" in body:
+            raise RuntimeError(body["error"]["data"]["message"])
+        return body["result"]
+
+    def kw(self, model, method, *args, **kwargs):
+        return self.call(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+
+@contextlib.contextmanager
+def odoo_node(data_dir, log):
+    """One prefork Odoo node on the primary, reading the standby on read-only routes."""
+    port = free_port()
+    server = subprocess.Popen(
+        odoo_cmd(
+            f"--data-dir={data_dir}",
+            "--http-port",
+            str(port),
+            f"--gevent-port={free_port()}",
+            "--workers=2",
+            "--max-cron-threads=0",
+            f"--db_port={PRIMARY_PORT}",
+            "--db_replica_host=",  # set (empty: the unix socket) so Odoo opens a replica pool
+            f"--db_replica_port={REPLICA_PORT}",
+            f"--db-filter=^{DB}$",
+            "--log-level=warn",
+            db=DB,
+        ),
+        env=odoo_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until(120, "an Odoo node did not start", lambda: _up(base), step=0.5)
+        yield base
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _up(base):
+    try:
+        return requests.get(f"{base}/web/login", timeout=2).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+def create_database():
+    subprocess.run(["dropdb", "-p", PRIMARY_PORT, "--if-exists", DB], check=True)
+    started = time.monotonic()
+    subprocess.run(
+        odoo_cmd(
+            f"--db_port={PRIMARY_PORT}",
+            "-i",
+            "smart_kids,smart_kids_reports",
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+            db=DB,
+        ),
+        check=True,
+        env=odoo_env(),
+    )
+    return time.monotonic() - started, shell_data(DB, SETUP)
+
+
+def period(area_id, day):
+    """The executive summary's options: ``area_id`` from the first of the month to ``day``."""
+    return {"area_id": area_id, "date_from": day[:8] + "01", "date_to": day}
+
+
+def summary_pdf(client, base, area_id, day):
+    response = client.session.get(
+        f"{base}/report/pdf/smart_kids_reports.report_executive_summary/{area_id}",
+        params={"options": json.dumps(period(area_id, day))},
+        timeout=300,
+    )
+    if response.status_code != 200 or not response.content.startswith(b"%PDF"):
+        fail(f"summary PDF: {response.status_code} {response.content[:200]!r}")
+    return response.content
+
+
+def trends_today(executive, day):
+    """The trends as the graph reads them (grouped by centre): (groups, check-ins of ``day``)."""
+    groups = executive.kw(
+        "smart_kids.centre.day",
+        "web_read_group",
+        [["date", "=", day]],
+        ["checked_in_count:sum"],
+        ["centre_id"],
+    )["groups"]
+    return groups, sum(group["checked_in_count"] for group in groups)
+
+
+def board(executive):
+    """The executive's Today board as the web client reads it: (centre ids, checked in)."""
+    today = executive.kw("smart_kids.centre.day", "action_open_today")["domain"]
+    rows = executive.kw(
+        "smart_kids.centre.day",
+        "web_search_read",
+        today,
+        {"centre_id": {"fields": {}}, "checked_in_count": {}},
+    )["records"]
+    return {row["centre_id"]["id"] for row in rows}, sum(r["checked_in_count"] for r in rows)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--keep", action="store_true", help="keep the pair and the database")
+    args = parser.parse_args()
+    subprocess.run(["bash", str(PAIR), "up"], check=True, stdout=subprocess.DEVNULL)
+    os.environ["PGPORT"] = PRIMARY_PORT  # psql/dropdb of the helpers: the primary
+    data_dir = Path(tempfile.mkdtemp(prefix="sk_topology_"))
+    log_path = data_dir / "odoo.log"
+    figures = {}
+    try:
+        figures["install_s"], data = create_database()
+        with (
+            open(log_path, "w") as log,
+            odoo_node(data_dir, log) as node_a,
+            odoo_node(data_dir, log) as node_b,
+        ):
+            run_checks(node_a, node_b, data, figures)
+        errors = [line for line in log_path.read_text().splitlines() if " ERROR " in line]
+        if errors:
+            fail(f"{len(errors)} errors in the Odoo log, first: {errors[0]}")
+    finally:
+        if not args.keep:
+            subprocess.run(["dropdb", "-p", PRIMARY_PORT, "--if-exists", DB], check=False)
+            subprocess.run(["bash", str(PAIR), "down"], check=False, stdout=subprocess.DEVNULL)
+            shutil.rmtree(data_dir, ignore_errors=True)
+    lag = figures["lag_ms"]
+    print(
+        "TOPOLOGY OK: 2 Odoo nodes (workers=2) on primary :5434 + standby :5435; "
+        f"session and photo shared ({figures['photo_bytes']} bytes); "
+        "board, trends and summary PDF read from the standby (replay paused, then resumed); "
+        f"scope {figures['scope']}; "
+        f"lag check-in to board p50 {statistics.median(lag):.0f} ms, max {max(lag):.0f} ms "
+        f"({len(lag)} check-ins); database installed in {figures['install_s']:.0f} s"
+    )
+
+
+def run_checks(node_a, node_b, data, figures):
+    # 1. one sessions directory: node A's login is valid on node B
+    teacher_a = Client(node_a).login(TEACHER)
+    teacher_b = Client(node_b, teacher_a.session)
+    info = teacher_b.call("/web/session/get_session_info", {})
+    if info.get("username") != TEACHER:
+        fail(f"node B does not know node A's session: {info.get('username')}")
+
+    # 2. a scan on A, the roster on B
+    setup = teacher_b.call("/smart_kids/checkin/roster", {})
+    centre_id = setup["centre"]["id"]
+    waiting = [card["id"] for card in setup["missing"]]
+    if len(waiting) < 4:
+        fail(f"the centre has {len(waiting)} children left to check in today")
+    result = teacher_a.call(
+        "/smart_kids/checkin/scan_child", {"centre_id": centre_id, "child_id": waiting[0]}
+    )
+    if result.get("status") != "checked_in":
+        fail(f"scan on node A: {result}")
+    roster = teacher_b.call("/smart_kids/checkin/roster", {"centre_id": centre_id})
+    if waiting[0] not in {card["id"] for card in roster["arrived"]}:
+        fail("node B's roster does not show the child scanned on node A")
+
+    # 3. one filestore: a photo uploaded through A, served by B
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(buffer, format="JPEG")
+    photo = buffer.getvalue()
+    lunch = teacher_a.kw(
+        "smart_kids.lunch", "create", {"centre_id": centre_id, "date": setup["date"]}
+    )
+    photo_id = teacher_a.kw(
+        "smart_kids.photo",
+        "create",
+        {"lunch_id": lunch, "image": base64.b64encode(photo).decode()},
+    )
+    served = teacher_b.session.get(
+        f"{node_b}/web/image/smart_kids.photo/{photo_id}/image", timeout=30
+    )
+    if served.status_code != 200 or served.content != photo:
+        fail(f"node B served {served.status_code}, {len(served.content)} bytes, not the photo")
+    figures["photo_bytes"] = len(photo)
+
+    # 4. the executive's screens on the standby: paused, it cannot show a new check-in
+    executive = Client(node_b).login(EXECUTIVE)
+    centres, _checked_in = board(executive)
+    replay("pause")
+    try:
+        _centres, paused_count = board(executive)
+        teacher_a.call(
+            "/smart_kids/checkin/scan_child", {"centre_id": centre_id, "child_id": waiting[1]}
+        )
+        # the board's refresh runs on the primary (it writes): only a read from the paused
+        # standby can miss the check-in
+        if board(executive)[1] != paused_count:
+            fail("the board shows a check-in the paused standby has not replayed")
+        trends, paused_trends = trends_today(executive, setup["date"])
+        if paused_trends != paused_count:
+            fail(f"the trends count {paused_trends} check-ins, the standby {paused_count}")
+        paused_pdf = summary_pdf(executive, node_b, data["lao"], setup["date"])
+    finally:
+        replay("resume")
+    wait_until(
+        10, "the board never showed the check-in", lambda: board(executive)[1] > paused_count
+    )
+    if trends_today(executive, setup["date"])[1] != paused_count + 1:
+        fail("the trends do not count the check-in once the standby replayed it")
+    if pdf_text(summary_pdf(executive, node_b, data["lao"], setup["date"])) == pdf_text(paused_pdf):
+        fail("the summary PDF did not change with the replay: not read from the standby")
+
+    # 5. scope on the standby
+    allowed = set(data["centres"])
+    trend_centres = {group["centre_id"][0] for group in trends}
+    if centres != allowed or not trend_centres <= allowed:
+        fail(f"scope: board {centres}, trends {trend_centres}, allowed {allowed}")
+    other_lao = data["other_lao"]
+    refused = executive.session.get(
+        f"{node_b}/report/pdf/smart_kids_reports.report_executive_summary/{other_lao}",
+        params={"options": json.dumps(period(other_lao, setup["date"]))},
+        timeout=120,
+    )
+    if refused.status_code == 200 and refused.content.startswith(b"%PDF"):
+        fail("an area outside the executive's scope was printed")
+    figures["scope"] = f"{len(allowed)} centres, other area refused ({refused.status_code})"
+
+    # the lag a user sees: check-in on A (primary), until B's board (standby) counts it
+    lag = []
+    for child_id in waiting[2:12]:
+        count = board(executive)[1]
+        teacher_a.call(
+            "/smart_kids/checkin/scan_child", {"centre_id": centre_id, "child_id": child_id}
+        )
+        written = time.perf_counter()
+        wait_until(
+            10, "a check-in never reached the board", lambda c=count: board(executive)[1] > c, 0.005
+        )
+        lag.append((time.perf_counter() - written) * 1000)
+    figures["lag_ms"] = lag
+
+
+if __name__ == "__main__":
+    main()
