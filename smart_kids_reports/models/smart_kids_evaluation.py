@@ -183,7 +183,7 @@ class SmartKidsEvaluation(models.Model):
             Line.create([{"evaluation_id": evaluation.id, "indicator_id": i.id} for i in missing])
         for evaluation_round in self.round_id:
             evaluations = self.filtered(lambda e, r=evaluation_round: e.round_id == r)
-            self.env["smart_kids.centre.day"].sudo()._refresh(
+            self.env["smart_kids.centre.day"].sudo()._refresh_for_report(
                 evaluation_round.date_from, evaluation_round.date_to, evaluations.centre_id
             )
             evaluations.line_ids._measure(

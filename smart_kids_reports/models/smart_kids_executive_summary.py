@@ -77,7 +77,7 @@ class SmartKidsExecutiveSummary(models.AbstractModel):
         """Rows per centre plus totals for the period; only centres the user may read."""
         area.check_access("read")  # an area out of reach is refused, not reported empty
         centres = self._scope_centres(area)
-        self.env["smart_kids.centre.day"].sudo()._refresh(date_from, date_to, centres)
+        self.env["smart_kids.centre.day"].sudo()._refresh_for_report(date_from, date_to, centres)
         rows = {c.id: dict.fromkeys(COUNTERS, 0) | {"centre": c} for c in centres}
         if centres:
             self._add_days(rows, centres, date_from, date_to)

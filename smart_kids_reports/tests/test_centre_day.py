@@ -105,3 +105,52 @@ class TestCentreDay(TransactionCase, ReportsCommon):
         self.assertEqual(action["domain"], [("date", "=", fields.Date.to_string(wednesday))])
         rows = Day.search(action["domain"])
         self.assertEqual(set(rows.centre_id.ids), {self.centre_1.id, self.centre_2.id})
+
+    def test_a_report_read_from_a_replica_uses_the_rows_as_last_refreshed(self):
+        """On a read-only cursor (Odoo's replica routes) the refresh writes nothing: the
+        report reads the rows the primary last refreshed instead of failing."""
+        Day = self.env["smart_kids.centre.day"]
+        day = self.week[0]
+        Day._refresh(day)
+        row = Day.search([("date", "=", day), ("centre_id", "=", self.centre_1.id)])
+        counted = row.checked_in_count
+        # a row as the last refresh left it, different from what a refresh would compute now
+        self.env.cr.execute(
+            "UPDATE smart_kids_centre_day SET checked_in_count = 99 WHERE id = %s", [row.id]
+        )
+        # the test's transaction, through a read-only cursor as a replica route gets one
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        with self.registry.cursor(readonly=True) as cr:
+            self.assertTrue(cr.readonly)
+            on_replica = Day.with_env(Day.env(cr=cr))
+            on_replica._refresh(day)  # a write here would raise ReadOnlySqlTransaction
+            self.assertEqual(on_replica.browse(row.id).checked_in_count, 99)
+        row.invalidate_recordset()
+        Day._refresh(day)  # on the primary
+        self.assertEqual(row.checked_in_count, counted)
+
+    def test_a_correction_of_an_earlier_day_refreshes_that_day_at_once(self):
+        """Reports recompute only yesterday and today; an earlier day corrected later is
+        refreshed when the correction is saved, so the month's report counts it."""
+        Day = self.env["smart_kids.centre.day"]
+        earlier = fields.Date.today() - timedelta(days=10)
+        self.centre_1.open_on_weekends = True
+        Day._refresh(earlier, earlier, self.centre_1)
+        row = Day.search([("date", "=", earlier), ("centre_id", "=", self.centre_1.id)])
+        self.assertEqual(row.checked_in_count, 0)
+        attendance = self.env["smart_kids.attendance"].create(
+            {
+                "child_id": self.child_1.id,
+                "centre_id": self.centre_1.id,
+                "date": earlier,
+                "check_in": at(earlier, 7, 45),
+            }
+        )
+        row.invalidate_recordset()
+        self.assertEqual(row.checked_in_count, 1)
+        self.env["smart_kids.executive.summary"]._compute(self.province, earlier, earlier)
+        self.assertEqual(row.checked_in_count, 1)
+        attendance.unlink()
+        row.invalidate_recordset()
+        self.assertEqual(row.checked_in_count, 0)
