@@ -333,7 +333,7 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--database", required=True)
-    parser.add_argument("--scale", type=int, default=1, choices=[1, 2, 4])
+    parser.add_argument("--scale", type=int, default=1, choices=[1, 2, 4, 16])
     parser.add_argument("--seed", type=int, default=39)
     args = parser.parse_args()
     os.environ["TZ"] = "UTC"

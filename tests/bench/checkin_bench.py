@@ -100,17 +100,19 @@ def prepare(count):
 
 
 @contextlib.contextmanager
-def odoo_server(db=DB, cron_threads=0, workers=0, log=None):
+def odoo_server(db=DB, cron_threads=0, workers=0, log=None, nice=0):
     """One Odoo server on a free loopback port, stopped by its PID on exit: (url, pid).
     ``workers`` > 0 starts Odoo's prefork server (``cron_threads`` cron processes then);
-    ``log``: an open file for its output."""
+    ``log``: an open file for its output; ``nice``: its CPU priority (``nice -n``)."""
     port = free_port()
     server = subprocess.Popen(
-        odoo_cmd(
+        (["nice", "-n", str(nice)] if nice else [])
+        + odoo_cmd(
             "--http-port",
             str(port),
             f"--workers={workers}",
             f"--max-cron-threads={cron_threads}",
+            f"--gevent-port={free_port()}",
             "--log-level=warn",
             db=db,
         ),

@@ -28,7 +28,8 @@ from checkin_bench import free_port
 from checkin_bench import odoo_server
 
 ROLES = [("teacher", 390, 844, True), ("head", 1366, 768, False), ("executive", 1366, 768, False),
-         ("province", 1366, 768, False)]  # fmt: skip
+         ("district", 1366, 768, False), ("province", 1366, 768, False),
+         ("skadmin", 1366, 768, False)]  # fmt: skip
 
 
 def login(base, user):

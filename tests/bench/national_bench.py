@@ -1,0 +1,365 @@
+#!/usr/bin/env python3
+"""Benchmark (not a test) at national scale: morning check-ins beside hr_attendance's kiosk,
+undisturbed and while a province PDF and the national *Today* board are being computed.
+
+The database: ``data/generate_province.py --scale 16`` (a province 16 times Nong Bua Lam
+Phu: 3,360 centres, 125,392 children, 22 school days of records), ``smart_kids_reports`` and
+``hr_attendance`` installed, then centres without history up to the country's ~19,000 (in
+provinces of their own), so that the *Today* board refreshes and reads a national table.
+Created once, then reused; every run starts from a morning with nobody checked in at the
+bench centre and no bench employee checked in.
+
+Odoo's prefork server (``--workers=2``, its launcher, 127.0.0.1), as deploy/README.md. One run:
+
+1. idle figures: the province summary PDF for the month (16x province, Thai) and the
+   national *Today* board (refresh of today for every centre, grouped count, first page of
+   cards), as a province officer and a national administrator, median of 3 after a warm-up;
+2. undisturbed morning peak: ``--clients`` concurrent kiosks, each scan a first check-in of
+   the day (Smart Kids' kiosk scan, then hr_attendance's kiosk scan, the same count);
+3. disturbed: the same Smart Kids scans while one client loops the province PDF and another
+   the national board, on the same node;
+4. disturbed, split: the scans on that node while the PDF and the board loop on a second
+   node of the same database started with ``nice -n 19`` (the reports node of the guide).
+
+Reports scans/s, p50/p95, errors, and the peak RSS (VmHWM) of each Odoo process.
+
+    python tests/bench/national_bench.py [--scans 600] [--clients 8]
+"""
+
+import argparse
+import concurrent.futures
+import contextlib
+import json
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from checkin_bench import SETUP as CHECKIN_SETUP  # noqa: E402
+from checkin_bench import jsonrpc  # noqa: E402
+from checkin_bench import odoo_server  # noqa: E402
+from checkin_bench import percentile  # noqa: E402
+from project_env import database_exists  # noqa: E402
+from project_env import odoo_cmd  # noqa: E402
+from project_env import odoo_env  # noqa: E402
+from project_env import shell_data  # noqa: E402
+
+DB = "smart_kids_reports_bench_16x"  # the 16x database of reports_bench, extended
+NATIONAL_CENTRES = 19000
+TIME_LIMIT = 300  # seconds per timed phase, whatever the count
+
+NATIONAL_SETUP = """
+import json
+from odoo import Command
+env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True))
+Area, Centre = env["smart_kids.area"], env["smart_kids.centre"]
+province = Area.search([("code", "=", "GEN16x-P")])
+if not env["res.lang"]._lang_get("th_TH").active:
+    env["base.language.install"].create(
+        {"lang_ids": [Command.set([env.ref("base.lang_th").id])], "overwrite": True}
+    ).lang_install()
+missing = NATIONAL - Centre.search_count([])
+number = 0
+while missing > 0:
+    # the rest of the country: provinces of 5 districts x 10 LAOs x 4 centres (200 centres)
+    number += 1
+    code = f"NAT-{number:03d}"
+    if Area.search_count([("code", "=", code)]):
+        continue
+    other = Area.create({"name": f"จังหวัดจำลอง {number:03d}", "code": code, "area_type": "province"})
+    districts = Area.create([{"name": f"อำเภอ {d}", "code": f"{code}-D{d}", "area_type": "district",
+                              "parent_id": other.id} for d in range(5)])
+    laos = Area.create([{"name": f"อปท. {d}-{l}", "code": f"{code}-L{d}-{l}", "area_type": "lao",
+                         "lao_type": "sao", "parent_id": district.id}
+                        for d, district in enumerate(districts) for l in range(10)])
+    size = min(missing, 200)
+    Centre.create([{"name": f"ศพด. {code}-{n}", "lao_id": laos[n % len(laos)].id}
+                   for n in range(size)])
+    missing -= size
+    env.cr.commit()
+def user(login, group, areas):
+    found = env["res.users"].search([("login", "=", login)])
+    return found or env["res.users"].create({
+        "name": login, "login": login, "password": login, "tz": "Asia/Bangkok", "lang": "th_TH",
+        "groups_id": [Command.set([env.ref(group).id])],
+        "smart_kids_area_ids": [Command.set(areas.ids)]})
+user("bench_province", "smart_kids.smart_kids_group_province_officer", province)
+user("bench_national", "smart_kids.smart_kids_group_admin", env["smart_kids.area"])
+env.cr.commit()
+last = env["smart_kids.attendance"].search(
+    [("centre_id.area_id", "child_of", province.id)], order="date desc", limit=1).date
+print("BENCH_DATA=" + json.dumps({
+    "province": province.id, "last_day": str(last),
+    "centres": Centre.search_count([]),
+    "province_centres": Centre.search_count([("area_id", "child_of", province.id)]),
+    "children": env["smart_kids.child"].search_count([]),
+    "attendances": env["smart_kids.attendance"].search_count([]),
+}))
+"""
+
+
+def installed(module):
+    state = subprocess.run(
+        ["psql", "-d", DB, "-XAtc", f"SELECT state FROM ir_module_module WHERE name = '{module}'"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return state == "installed"
+
+
+def prepare(scans):
+    timings = {}
+    if not database_exists(DB):
+        started = time.monotonic()
+        subprocess.run(
+            [
+                sys.executable,
+                ROOT / "data" / "generate_province.py",
+                "--database",
+                DB,
+                "--scale",
+                "16",
+            ],
+            check=True,
+            env=odoo_env(),
+        )
+        timings["generate_s"] = time.monotonic() - started
+    if not installed("hr_attendance"):
+        started = time.monotonic()
+        subprocess.run(
+            odoo_cmd(
+                "-i", "smart_kids_reports,hr_attendance", "--stop-after-init", "--log-level=warn",
+                db=DB,
+            ),
+            check=True,
+            env=odoo_env(),
+        )  # fmt: skip
+        timings["install_s"] = time.monotonic() - started
+    started = time.monotonic()
+    data = shell_data(DB, NATIONAL_SETUP.replace("NATIONAL", str(NATIONAL_CENTRES)))
+    timings["national_s"] = time.monotonic() - started
+    # the morning's cards and badges (a fresh morning at the bench centre on every run)
+    data |= shell_data(DB, CHECKIN_SETUP.format(count=scans * 2))
+    return data | timings
+
+
+class Client:
+    def __init__(self, base, login):
+        self.base = base
+        self.session = requests.Session()
+        jsonrpc(
+            self.session,
+            f"{base}/web/session/authenticate",
+            {"db": DB, "login": login, "password": login},
+        )
+
+    def kw(self, model, method, *args, **kwargs):
+        return jsonrpc(
+            self.session,
+            f"{self.base}/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+
+def province_pdf(client, data):
+    day = data["last_day"]
+    options = {"area_id": data["province"], "date_from": day[:8] + "01", "date_to": day}
+    response = client.session.get(
+        f"{client.base}/report/pdf/smart_kids_reports.report_executive_summary/{data['province']}",
+        params={"options": json.dumps(options)},
+        timeout=600,
+    )
+    if not response.content.startswith(b"%PDF"):
+        raise RuntimeError(f"province PDF: {response.status_code} {response.content[:200]!r}")
+
+
+def national_board(client):
+    action = client.kw("smart_kids.centre.day", "action_open_today")
+    client.kw("smart_kids.centre.day", "web_read_group", action["domain"], ["status"], ["status"])
+    client.kw(
+        "smart_kids.centre.day",
+        "web_search_read",
+        action["domain"],
+        {"centre_id": {"fields": {"display_name": {}}}, "status": {}, "color": {}},
+        limit=80,
+    )
+
+
+def timed(function, runs=3):
+    function()  # warm-up
+    times = []
+    for _run in range(runs):
+        begin = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - begin)
+    return statistics.median(times), max(times)
+
+
+def scan_phase(base, calls, clients):
+    """``calls`` (one per scan) run by ``clients`` concurrent kiosks: rate, p50, p95, errors."""
+    sessions = threading.local()
+    durations, errors = [], []
+    deadline = time.monotonic() + TIME_LIMIT
+
+    def one(call):
+        if time.monotonic() > deadline:
+            return
+        if not hasattr(sessions, "session"):
+            sessions.session = requests.Session()
+        begin = time.perf_counter()
+        try:
+            call(sessions.session)
+            durations.append(time.perf_counter() - begin)
+        except Exception as error:  # counted and reported, never hidden
+            errors.append(repr(error)[:200])
+
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        list(pool.map(one, calls))
+    elapsed = time.perf_counter() - started
+    return {
+        "scans": len(durations),
+        "rate": len(durations) / elapsed,
+        "p50_ms": percentile(durations, 50) * 1000,
+        "p95_ms": percentile(durations, 95) * 1000,
+        "errors": len(errors),
+        "first_error": errors[:1],
+    }
+
+
+def smart_kids_scans(base, data, cards):
+    def call(card):
+        def scan(session):
+            result = jsonrpc(
+                session,
+                f"{base}/smart_kids/kiosk/checkin/scan",
+                {"token": data["kiosk_token"], "centre_id": data["centre_id"], "payload": card},
+            )
+            if result["status"] != "checked_in":
+                raise RuntimeError(result["status"])
+
+        return scan
+
+    return [call(card) for card in cards]
+
+
+def peer_scans(base, data, badges):
+    def call(badge):
+        def scan(session):
+            jsonrpc(
+                session,
+                f"{base}/hr_attendance/attendance_barcode_scanned",
+                {"token": data["company_token"], "barcode": badge},
+            )
+
+        return scan
+
+    return [call(badge) for badge in badges]
+
+
+@contextlib.contextmanager
+def disturbance(base, data):
+    """One client looping the province PDF, another the national board, until released."""
+    stop = threading.Event()
+    counts = {"pdf": 0, "board": 0}
+
+    def loop(name, function):
+        while not stop.is_set():
+            function()
+            counts[name] += 1
+
+    officer, national = Client(base, "bench_province"), Client(base, "bench_national")
+    threads = [
+        threading.Thread(target=loop, args=("pdf", lambda: province_pdf(officer, data))),
+        threading.Thread(target=loop, args=("board", lambda: national_board(national))),
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(1)  # both under way before the scans start
+    try:
+        yield counts
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=600)
+
+
+def rss_per_process(master_pid):
+    """Peak RSS (MB) of the server's processes: its master and the workers it forked."""
+    pids = [master_pid] + [
+        int(pid)
+        for pid in subprocess.run(
+            ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
+        ).stdout.split()
+    ]
+    peaks = {}
+    for pid in pids:
+        with contextlib.suppress(OSError), open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    peaks[pid] = int(line.split()[1]) / 1024
+    return peaks
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scans", type=int, default=600, help="scans per phase")
+    parser.add_argument("--clients", type=int, default=8)
+    args = parser.parse_args()
+    data = prepare(args.scans)
+    print(
+        f"{DB}: {data['centres']:,} centres ({data['province_centres']:,} in the 16x province), "
+        f"{data['children']:,} children, {data['attendances']:,} check-ins; "
+        f"setup {json.dumps({k: round(v) for k, v in data.items() if k.endswith('_s')})}"
+    )
+    cards, badges = data["cards"], data["badges"]
+    n = args.scans
+    results = {}
+    with odoo_server(db=DB, workers=2) as (base, pid):
+        officer, national = Client(base, "bench_province"), Client(base, "bench_national")
+        results["province PDF 16x (s)"] = timed(lambda: province_pdf(officer, data))
+        results["national Today board (s)"] = timed(lambda: national_board(national))
+        results["peer"] = scan_phase(base, peer_scans(base, data, badges[:n]), args.clients)
+        results["undisturbed"] = scan_phase(
+            base, smart_kids_scans(base, data, cards[:n]), args.clients
+        )
+        with disturbance(base, data) as counts:
+            results["disturbed"] = scan_phase(
+                base, smart_kids_scans(base, data, cards[n : 2 * n]), args.clients
+            )
+        results["disturbed"]["computed"] = dict(counts)
+        results["rss_mb"] = rss_per_process(pid)
+        # a reports node beside it, at the lowest CPU priority
+        with odoo_server(db=DB, workers=1, nice=19) as (reports_base, _reports_pid):
+            # a fresh morning for the split phase's cards
+            extra = shell_data(DB, CHECKIN_SETUP.format(count=n))
+            with disturbance(reports_base, data) as counts:
+                results["disturbed, reports node"] = scan_phase(
+                    base, smart_kids_scans(base, extra, extra["cards"][:n]), args.clients
+                )
+            results["disturbed, reports node"]["computed"] = dict(counts)
+    print(json.dumps(results, indent=1, default=str))
+    peer, calm = results["peer"]["rate"], results["undisturbed"]["rate"]
+    for name in ("undisturbed", "disturbed", "disturbed, reports node"):
+        row = results[name]
+        print(
+            f"{name:>24}: {row['rate']:6.1f} scans/s  p50 {row['p50_ms']:5.0f} ms  "
+            f"p95 {row['p95_ms']:5.0f} ms  errors {row['errors']}  "
+            f"{row['rate'] / peer:4.2f}x the peer  {100 * row['rate'] / calm:5.1f}% of undisturbed"
+        )
+    print(
+        f"{'hr_attendance kiosk':>24}: {peer:6.1f} scans/s  p95 {results['peer']['p95_ms']:5.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
