@@ -19,7 +19,7 @@ Odoo's prefork server (``--workers=2``, its launcher, 127.0.0.1), as deploy/READ
 3. disturbed: the same Smart Kids scans while one client loops the province PDF and another
    the national board, on the same node;
 4. disturbed, split: the scans on that node while the PDF and the board loop on a second
-   node of the same database started with ``nice -n 19`` (the reports node of the guide).
+   node of the same database (``--workers=2``) started with ``nice -n 19`` (a reports node).
 
 Reports scans/s, p50/p95, errors, and the peak RSS (VmHWM) of each Odoo process.
 
@@ -163,11 +163,21 @@ class Client:
         )
 
     def kw(self, model, method, *args, **kwargs):
-        return jsonrpc(
-            self.session,
+        # no short timeout: under load a dashboard may wait for a busy worker
+        response = self.session.post(
             f"{self.base}/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+            },
+            timeout=600,
         )
+        response.raise_for_status()
+        body = response.json()
+        if "error" in body:
+            raise RuntimeError(body["error"]["data"]["message"])
+        return body["result"]
 
 
 def province_pdf(client, data):
@@ -339,7 +349,7 @@ def main():
         results["disturbed"]["computed"] = dict(counts)
         results["rss_mb"] = rss_per_process(pid)
         # a reports node beside it, at the lowest CPU priority
-        with odoo_server(db=DB, workers=1, nice=19) as (reports_base, _reports_pid):
+        with odoo_server(db=DB, workers=2, nice=19) as (reports_base, _reports_pid):
             # a fresh morning for the split phase's cards
             extra = shell_data(DB, CHECKIN_SETUP.format(count=n))
             with disturbance(reports_base, data) as counts:
