@@ -208,7 +208,8 @@ class CheckinService:
             "child": {
                 **self._child_card(child, image_url=self.photo_url(child, "image_256")),
                 "title": titles[child.title],
-                "age": child.age_display,
+                # the centre's day (and no read of the user's zone on the hot path)
+                "age": child.with_context(tz=centre.tz).age_display,
                 "allergies": child.food_allergen_ids.mapped("name"),
             },
             "check_in": check_in,

@@ -100,10 +100,11 @@ def prepare(count):
 
 
 @contextlib.contextmanager
-def odoo_server(db=DB, cron_threads=0, workers=0, log=None, nice=0):
+def odoo_server(db=DB, cron_threads=0, workers=0, log=None, nice=0, extra=()):
     """One Odoo server on a free loopback port, stopped by its PID on exit: (url, pid).
     ``workers`` > 0 starts Odoo's prefork server (``cron_threads`` cron processes then);
-    ``log``: an open file for its output; ``nice``: its CPU priority (``nice -n``)."""
+    ``log``: an open file for its output; ``nice``: its CPU priority (``nice -n``);
+    ``extra``: more options (another database port, a replica)."""
     port = free_port()
     server = subprocess.Popen(
         (["nice", "-n", str(nice)] if nice else [])
@@ -114,6 +115,7 @@ def odoo_server(db=DB, cron_threads=0, workers=0, log=None, nice=0):
             f"--max-cron-threads={cron_threads}",
             f"--gevent-port={free_port()}",
             "--log-level=warn",
+            *extra,
             db=db,
         ),
         env=odoo_env(),

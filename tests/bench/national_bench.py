@@ -19,17 +19,23 @@ Odoo's prefork server (``--workers=2``, its launcher, 127.0.0.1), as deploy/READ
 3. disturbed: the same Smart Kids scans while one client loops the province PDF and another
    the national board, on the same node;
 4. disturbed, split: the scans on that node while the PDF and the board loop on a second
-   node of the same database (``--workers=2``) started with ``nice -n 19`` (a reports node).
+   node of the same database (``--workers=2``) started with ``nice -n 19`` (a reports node);
+5. with ``--replica``, the topology of deploy/README.md on this one machine: the database
+   copied to a PostgreSQL primary with a hot standby (``scripts/pg_replica.sh``), the scan
+   node on the primary, the reports node (niced) reading the standby, whose PostgreSQL
+   processes are niced too, as if on hardware of their own: scans undisturbed, then while the
+   PDF and the board loop on the reports node. The pair is brought down at the end.
 
 Reports scans/s, p50/p95, errors, and the peak RSS (VmHWM) of each Odoo process.
 
-    python tests/bench/national_bench.py [--scans 600] [--clients 8]
+    python tests/bench/national_bench.py [--scans 600] [--clients 8] [--replica]
 """
 
 import argparse
 import concurrent.futures
 import contextlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -320,10 +326,70 @@ def rss_per_process(master_pid):
     return peaks
 
 
+PRIMARY_PORT, REPLICA_PORT = "5434", "5435"
+PAIR = ROOT / "scripts" / "pg_replica.sh"
+
+
+def psql_value(port, sql, db="postgres"):
+    return subprocess.run(
+        ["psql", "-p", port, "-d", db, "-XAtc", sql], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def replica_topology(args):
+    """Phase 5: scans on the primary, reports on the standby (both niced, as if elsewhere)."""
+    subprocess.run(["bash", str(PAIR), "up"], check=True, stdout=subprocess.DEVNULL)
+    started = time.monotonic()
+    subprocess.run(["dropdb", "-p", PRIMARY_PORT, "--if-exists", DB], check=True)
+    subprocess.run(["createdb", "-p", PRIMARY_PORT, DB], check=True)
+    dump = subprocess.Popen(["pg_dump", "-Fc", DB], stdout=subprocess.PIPE)
+    subprocess.run(
+        ["pg_restore", "-p", PRIMARY_PORT, "-d", DB, "--no-owner"], stdin=dump.stdout, check=True
+    )
+    dump.wait()
+    target = psql_value(PRIMARY_PORT, "SELECT pg_current_wal_lsn()")
+    for _poll in range(600):
+        caught_up = psql_value(
+            REPLICA_PORT, f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn"
+        )
+        if caught_up == "t":
+            break
+        time.sleep(1)
+    copy_s = time.monotonic() - started
+    # the standby's postmaster and its processes at the lowest priority (new backends inherit)
+    pid_file = Path("/var/lib/postgresql/15/skreplica/postmaster.pid")
+    postmaster = pid_file.read_text().split()[0]
+    children = subprocess.run(["pgrep", "-P", postmaster], capture_output=True, text=True)
+    subprocess.run(["renice", "-n", "19", "-p", postmaster, *children.stdout.split()], check=True)
+    os.environ["PGPORT"] = PRIMARY_PORT  # the Odoo shells and servers below: the primary
+    data = shell_data(DB, NATIONAL_SETUP.replace("NATIONAL", str(NATIONAL_CENTRES)))
+    data |= shell_data(DB, CHECKIN_SETUP.format(count=args.scans * 2))
+    n, results = args.scans, {"copy to the primary (s)": copy_s}
+    replica = ("--db_replica_host=", f"--db_replica_port={REPLICA_PORT}")
+    try:
+        with (
+            odoo_server(db=DB, workers=2) as (base, _pid),
+            odoo_server(db=DB, workers=2, nice=19, extra=replica) as (reports_base, _rpid),
+        ):
+            results["undisturbed, primary"] = scan_phase(
+                base, smart_kids_scans(base, data, data["cards"][:n]), args.clients
+            )
+            with disturbance(reports_base, data) as counts:
+                results["disturbed, reports on the standby"] = scan_phase(
+                    base, smart_kids_scans(base, data, data["cards"][n : 2 * n]), args.clients
+                )
+            results["disturbed, reports on the standby"]["computed"] = dict(counts)
+    finally:
+        del os.environ["PGPORT"]
+        subprocess.run(["bash", str(PAIR), "down"], check=False, stdout=subprocess.DEVNULL)
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scans", type=int, default=600, help="scans per phase")
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--replica", action="store_true", help="also phase 5 (a standby)")
     args = parser.parse_args()
     data = prepare(args.scans)
     print(
@@ -357,6 +423,8 @@ def main():
                     base, smart_kids_scans(base, extra, extra["cards"][:n]), args.clients
                 )
             results["disturbed, reports node"]["computed"] = dict(counts)
+    if args.replica:
+        results |= replica_topology(args)
     print(json.dumps(results, indent=1, default=str))
     peer, calm = results["peer"]["rate"], results["undisturbed"]["rate"]
     for name in ("undisturbed", "disturbed", "disturbed, reports node"):
@@ -369,6 +437,14 @@ def main():
     print(
         f"{'hr_attendance kiosk':>24}: {peer:6.1f} scans/s  p95 {results['peer']['p95_ms']:5.0f} ms"
     )
+    if args.replica:
+        calm = results["undisturbed, primary"]["rate"]
+        for name in ("undisturbed, primary", "disturbed, reports on the standby"):
+            row = results[name]
+            print(
+                f"{name:>34}: {row['rate']:6.1f} scans/s  p95 {row['p95_ms']:5.0f} ms  "
+                f"errors {row['errors']}  {100 * row['rate'] / calm:5.1f}% of undisturbed"
+            )
 
 
 if __name__ == "__main__":
