@@ -30,12 +30,9 @@ the end (``--keep`` keeps them).
 
 import argparse
 import base64
-import contextlib
 import io
-import json
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -43,14 +40,14 @@ import tempfile
 import time
 from pathlib import Path
 
-import requests
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 
-from checkin_bench import free_port  # noqa: E402
+from checkin_bench import odoo_server  # noqa: E402
+from odoo_client import OdooClient  # noqa: E402
 from project_env import odoo_cmd  # noqa: E402
 from project_env import odoo_env  # noqa: E402
 from project_env import shell_data  # noqa: E402
@@ -132,74 +129,20 @@ def wait_until(seconds, description, predicate, step=0.05):
     fail(f"{description} (after {seconds} s)")
 
 
-class Client:
-    def __init__(self, base, session=None):
-        self.base = base
-        self.session = session or requests.Session()
-
-    def login(self, login):
-        self.call("/web/session/authenticate", {"db": DB, "login": login, "password": login})
-        return self
-
-    def call(self, path, params, timeout=120):
-        response = self.session.post(
-            self.base + path,
-            json={"jsonrpc": "2.0", "method": "call", "params": params},
-            timeout=timeout,
-        )
-        response.raise_for_status()
-        body = response.json()
-        if "error" in body:
-            raise RuntimeError(body["error"]["data"]["message"])
-        return body["result"]
-
-    def kw(self, model, method, *args, **kwargs):
-        return self.call(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-
-@contextlib.contextmanager
 def odoo_node(data_dir, log):
     """One prefork Odoo node on the primary, reading the standby on read-only routes."""
-    port = free_port()
-    server = subprocess.Popen(
-        odoo_cmd(
+    return odoo_server(
+        db=DB,
+        workers=2,
+        log=log,
+        extra=(
             f"--data-dir={data_dir}",
-            "--http-port",
-            str(port),
-            f"--gevent-port={free_port()}",
-            "--workers=2",
-            "--max-cron-threads=0",
             f"--db_port={PRIMARY_PORT}",
             "--db_replica_host=",  # set (empty: the unix socket) so Odoo opens a replica pool
             f"--db_replica_port={REPLICA_PORT}",
             f"--db-filter=^{DB}$",
-            "--log-level=warn",
-            db=DB,
         ),
-        env=odoo_env(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until(120, "an Odoo node did not start", lambda: _up(base), step=0.5)
-        yield base
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-
-
-def _up(base):
-    try:
-        return requests.get(f"{base}/web/login", timeout=2).status_code == 200
-    except requests.RequestException:
-        return False
 
 
 def create_database():
@@ -226,11 +169,9 @@ def period(area_id, day):
     return {"area_id": area_id, "date_from": day[:8] + "01", "date_to": day}
 
 
-def summary_pdf(client, base, area_id, day):
-    response = client.session.get(
-        f"{base}/report/pdf/smart_kids_reports.report_executive_summary/{area_id}",
-        params={"options": json.dumps(period(area_id, day))},
-        timeout=300,
+def summary_pdf(client, area_id, day):
+    response = client.pdf_response(
+        "smart_kids_reports.report_executive_summary", area_id, period(area_id, day)
     )
     if response.status_code != 200 or not response.content.startswith(b"%PDF"):
         fail(f"summary PDF: {response.status_code} {response.content[:200]!r}")
@@ -274,8 +215,8 @@ def main():
         figures["install_s"], data = create_database()
         with (
             open(log_path, "w") as log,
-            odoo_node(data_dir, log) as node_a,
-            odoo_node(data_dir, log) as node_b,
+            odoo_node(data_dir, log) as (node_a, _pid_a),
+            odoo_node(data_dir, log) as (node_b, _pid_b),
         ):
             run_checks(node_a, node_b, data, figures)
         errors = [line for line in log_path.read_text().splitlines() if " ERROR " in line]
@@ -299,8 +240,8 @@ def main():
 
 def run_checks(node_a, node_b, data, figures):
     # 1. one sessions directory: node A's login is valid on node B
-    teacher_a = Client(node_a).login(TEACHER)
-    teacher_b = Client(node_b, teacher_a.session)
+    teacher_a = OdooClient(node_a).login(DB, TEACHER)
+    teacher_b = OdooClient(node_b, teacher_a.session)
     info = teacher_b.call("/web/session/get_session_info", {})
     if info.get("username") != TEACHER:
         fail(f"node B does not know node A's session: {info.get('username')}")
@@ -340,7 +281,7 @@ def run_checks(node_a, node_b, data, figures):
     figures["photo_bytes"] = len(photo)
 
     # 4. the executive's screens on the standby: paused, it cannot show a new check-in
-    executive = Client(node_b).login(EXECUTIVE)
+    executive = OdooClient(node_b).login(DB, EXECUTIVE)
     centres, _checked_in = board(executive)
     replay("pause")
     try:
@@ -355,7 +296,7 @@ def run_checks(node_a, node_b, data, figures):
         trends, paused_trends = trends_today(executive, setup["date"])
         if paused_trends != paused_count:
             fail(f"the trends count {paused_trends} check-ins, the standby {paused_count}")
-        paused_pdf = summary_pdf(executive, node_b, data["lao"], setup["date"])
+        paused_pdf = summary_pdf(executive, data["lao"], setup["date"])
     finally:
         replay("resume")
     wait_until(
@@ -363,7 +304,7 @@ def run_checks(node_a, node_b, data, figures):
     )
     if trends_today(executive, setup["date"])[1] != paused_count + 1:
         fail("the trends do not count the check-in once the standby replayed it")
-    if pdf_text(summary_pdf(executive, node_b, data["lao"], setup["date"])) == pdf_text(paused_pdf):
+    if pdf_text(summary_pdf(executive, data["lao"], setup["date"])) == pdf_text(paused_pdf):
         fail("the summary PDF did not change with the replay: not read from the standby")
 
     # 5. scope on the standby
@@ -372,10 +313,8 @@ def run_checks(node_a, node_b, data, figures):
     if centres != allowed or not trend_centres <= allowed:
         fail(f"scope: board {centres}, trends {trend_centres}, allowed {allowed}")
     other_lao = data["other_lao"]
-    refused = executive.session.get(
-        f"{node_b}/report/pdf/smart_kids_reports.report_executive_summary/{other_lao}",
-        params={"options": json.dumps(period(other_lao, setup["date"]))},
-        timeout=120,
+    refused = executive.pdf_response(
+        "smart_kids_reports.report_executive_summary", other_lao, period(other_lao, setup["date"])
     )
     if refused.status_code == 200 and refused.content.startswith(b"%PDF"):
         fail("an area outside the executive's scope was printed")

@@ -36,7 +36,6 @@ import concurrent.futures
 import contextlib
 import json
 import os
-import statistics
 import subprocess
 import sys
 import threading
@@ -53,10 +52,12 @@ from checkin_bench import SETUP as CHECKIN_SETUP  # noqa: E402
 from checkin_bench import jsonrpc  # noqa: E402
 from checkin_bench import odoo_server  # noqa: E402
 from checkin_bench import percentile  # noqa: E402
+from odoo_client import OdooClient  # noqa: E402
 from project_env import database_exists  # noqa: E402
 from project_env import odoo_cmd  # noqa: E402
 from project_env import odoo_env  # noqa: E402
 from project_env import shell_data  # noqa: E402
+from reports_bench import timed  # noqa: E402
 
 DB = "smart_kids_reports_bench_16x"  # the 16x database of reports_bench, extended
 NATIONAL_CENTRES = 19000
@@ -158,44 +159,10 @@ def prepare(scans):
     return data | timings
 
 
-class Client:
-    def __init__(self, base, login):
-        self.base = base
-        self.session = requests.Session()
-        jsonrpc(
-            self.session,
-            f"{base}/web/session/authenticate",
-            {"db": DB, "login": login, "password": login},
-        )
-
-    def kw(self, model, method, *args, **kwargs):
-        # no short timeout: under load a dashboard may wait for a busy worker
-        response = self.session.post(
-            f"{self.base}/web/dataset/call_kw/{model}/{method}",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-            },
-            timeout=600,
-        )
-        response.raise_for_status()
-        body = response.json()
-        if "error" in body:
-            raise RuntimeError(body["error"]["data"]["message"])
-        return body["result"]
-
-
 def province_pdf(client, data):
     day = data["last_day"]
     options = {"area_id": data["province"], "date_from": day[:8] + "01", "date_to": day}
-    response = client.session.get(
-        f"{client.base}/report/pdf/smart_kids_reports.report_executive_summary/{data['province']}",
-        params={"options": json.dumps(options)},
-        timeout=600,
-    )
-    if not response.content.startswith(b"%PDF"):
-        raise RuntimeError(f"province PDF: {response.status_code} {response.content[:200]!r}")
+    client.pdf("smart_kids_reports.report_executive_summary", data["province"], options)
 
 
 def national_board(client):
@@ -208,16 +175,6 @@ def national_board(client):
         {"centre_id": {"fields": {"display_name": {}}}, "status": {}, "color": {}},
         limit=80,
     )
-
-
-def timed(function, runs=3):
-    function()  # warm-up
-    times = []
-    for _run in range(runs):
-        begin = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - begin)
-    return statistics.median(times), max(times)
 
 
 def scan_phase(base, calls, clients):
@@ -293,7 +250,10 @@ def disturbance(base, data):
             function()
             counts[name] += 1
 
-    officer, national = Client(base, "bench_province"), Client(base, "bench_national")
+    officer, national = (
+        OdooClient(base).login(DB, "bench_province"),
+        OdooClient(base).login(DB, "bench_national"),
+    )
     threads = [
         threading.Thread(target=loop, args=("pdf", lambda: province_pdf(officer, data))),
         threading.Thread(target=loop, args=("board", lambda: national_board(national))),
@@ -401,9 +361,12 @@ def main():
     n = args.scans
     results = {}
     with odoo_server(db=DB, workers=2) as (base, pid):
-        officer, national = Client(base, "bench_province"), Client(base, "bench_national")
-        results["province PDF 16x (s)"] = timed(lambda: province_pdf(officer, data))
-        results["national Today board (s)"] = timed(lambda: national_board(national))
+        officer, national = (
+            OdooClient(base).login(DB, "bench_province"),
+            OdooClient(base).login(DB, "bench_national"),
+        )
+        results["province PDF 16x (s)"] = timed(lambda: province_pdf(officer, data), 3)
+        results["national Today board (s)"] = timed(lambda: national_board(national), 3)
         results["peer"] = scan_phase(base, peer_scans(base, data, badges[:n]), args.clients)
         results["undisturbed"] = scan_phase(
             base, smart_kids_scans(base, data, cards[:n]), args.clients

@@ -25,14 +25,13 @@ import sys
 import time
 from pathlib import Path
 
-import requests
-
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from checkin_bench import odoo_server  # noqa: E402
 from checkin_bench import peak_rss_mb  # noqa: E402
+from odoo_client import OdooClient  # noqa: E402
 from project_env import database_exists  # noqa: E402
 from project_env import odoo_cmd  # noqa: E402
 from project_env import odoo_env  # noqa: E402
@@ -98,42 +97,6 @@ def prepare(scale):
     return shell_data(db, SETUP.format(login=LOGIN, password=PASSWORD)) | timings
 
 
-class Client:
-    def __init__(self, base, db):
-        self.base = base
-        self.session = requests.Session()
-        self.call("/web/session/authenticate", {"db": db, "login": LOGIN, "password": PASSWORD})
-
-    def call(self, path, params, timeout=120):
-        response = self.session.post(
-            self.base + path,
-            json={"jsonrpc": "2.0", "method": "call", "params": params},
-            timeout=timeout,
-        )
-        response.raise_for_status()
-        body = response.json()
-        if "error" in body:
-            raise RuntimeError(body["error"]["data"]["message"])
-        return body["result"]
-
-    def kw(self, model, method, *args, **kwargs):
-        return self.call(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def pdf(self, report, docids, options):
-        response = self.session.get(
-            f"{self.base}/report/pdf/{report}/{docids}",
-            params={"options": json.dumps(options)},
-            timeout=300,
-        )
-        response.raise_for_status()
-        if not response.content.startswith(b"%PDF"):
-            raise RuntimeError(f"{report}: not a PDF ({response.content[:200]!r})")
-        return response.content
-
-
 def timed(function, runs):
     function()  # warm-up: caches, assets, first wkhtmltopdf start
     times = []
@@ -150,7 +113,7 @@ def bench_scale(scale, runs, out_dir):
     month_end = data["last_day"]
     month_start = month_end[:8] + "01"
     with odoo_server(db=db) as (base, pid):
-        client = Client(base, db)
+        client = OdooClient(base).login(db, LOGIN, PASSWORD)
         summary = {"area_id": data["province"], "date_from": month_start, "date_to": month_end}
         pdf = {}
 
