@@ -58,6 +58,7 @@ from project_env import odoo_cmd  # noqa: E402
 from project_env import odoo_env  # noqa: E402
 from project_env import shell_data  # noqa: E402
 from reports_bench import timed  # noqa: E402
+from reports_bench import today_board  # noqa: E402
 
 DB = "smart_kids_reports_bench_16x"  # the 16x database of reports_bench, extended
 NATIONAL_CENTRES = 19000
@@ -165,18 +166,6 @@ def province_pdf(client, data):
     client.pdf("smart_kids_reports.report_executive_summary", data["province"], options)
 
 
-def national_board(client):
-    action = client.kw("smart_kids.centre.day", "action_open_today")
-    client.kw("smart_kids.centre.day", "web_read_group", action["domain"], ["status"], ["status"])
-    client.kw(
-        "smart_kids.centre.day",
-        "web_search_read",
-        action["domain"],
-        {"centre_id": {"fields": {"display_name": {}}}, "status": {}, "color": {}},
-        limit=80,
-    )
-
-
 def scan_phase(base, calls, clients):
     """``calls`` (one per scan) run by ``clients`` concurrent kiosks: rate, p50, p95, errors."""
     sessions = threading.local()
@@ -256,7 +245,7 @@ def disturbance(base, data):
     )
     threads = [
         threading.Thread(target=loop, args=("pdf", lambda: province_pdf(officer, data))),
-        threading.Thread(target=loop, args=("board", lambda: national_board(national))),
+        threading.Thread(target=loop, args=("board", lambda: today_board(national))),
     ]
     for thread in threads:
         thread.start()
@@ -366,7 +355,7 @@ def main():
             OdooClient(base).login(DB, "bench_national"),
         )
         results["province PDF 16x (s)"] = timed(lambda: province_pdf(officer, data), 3)
-        results["national Today board (s)"] = timed(lambda: national_board(national), 3)
+        results["national Today board (s)"] = timed(lambda: today_board(national), 3)
         results["peer"] = scan_phase(base, peer_scans(base, data, badges[:n]), args.clients)
         results["undisturbed"] = scan_phase(
             base, smart_kids_scans(base, data, cards[:n]), args.clients
