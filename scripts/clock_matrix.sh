@@ -25,6 +25,7 @@ default_moments=(
     "2026-12-05 03:00:00" # Saturday 10:00: no school
     "2026-12-08 16:30:00" # Tuesday 23:30: late evening, same date in UTC and in Thailand
     "2026-12-08 17:30:00" # Wednesday 00:30 in Thailand, still Tuesday in UTC
+    "2026-12-08 23:30:00" # Wednesday 06:30 in Thailand; Wednesday in Brussels (the test user's zone), Tuesday in UTC
     "2026-12-31 07:00:00" # Thursday 14:00, the last day of the month and of B.E. 2569
     "2026-12-31 17:30:00" # Friday 1 January 2027 (B.E. 2570) 00:30 in Thailand, still 2026 in UTC
 )

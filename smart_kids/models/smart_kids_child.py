@@ -409,9 +409,13 @@ class SmartKidsChild(models.Model):
 
     @api.constrains("birth_date")
     def _check_birth_date(self):
-        today = fields.Date.context_today(self)
-        oldest = today - relativedelta(years=MAX_AGE_YEARS)
         for child in self:
+            # the centre's day, not the user's zone (often unset: UTC is yesterday in Thailand
+            # until 07:00)
+            today = (
+                child.centre_id._today() if child.centre_id else fields.Date.context_today(child)
+            )
+            oldest = today - relativedelta(years=MAX_AGE_YEARS)
             if child.birth_date > today:
                 raise ValidationError(
                     self.env._(

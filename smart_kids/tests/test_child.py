@@ -62,7 +62,7 @@ class TestChild(SmartKidsCase):
         )
 
     def test_birth_date_limits(self):
-        today = fields.Date.today()
+        today = self.centre_1._today()  # the rule's day, whatever the hour of the run
         self._assert_rejected("is in the future", birth_date=today + relativedelta(days=1))
         self._assert_rejected(
             "more than 7 years", birth_date=today - relativedelta(years=7, days=1)
