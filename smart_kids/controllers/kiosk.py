@@ -38,6 +38,12 @@ class KioskCheckinService(CheckinService):
     def setup(self):
         return {**super().setup(), "idle_seconds": self.centre.kiosk_idle_seconds}
 
+    def _centre(self, centre_id=None):
+        # the tablet's address already named its centre (found by its secret): no search
+        if centre_id and int(centre_id) != self.centre.id:
+            raise UserError(self.env._("Choose your centre before scanning."))
+        return self.centre
+
     def check_out(self, attendance_id, centre_id=None, pickup_id=None, partner_id=None, **other):
         if not (pickup_id or partner_id) or other.get("other_name"):
             raise UserError(
