@@ -2,7 +2,7 @@
     "name": "Smart Kids: Reports and Evaluation",
     "summary": "Executive reports, data-freshness monitoring, centre evaluation and "
     "star certification, parent satisfaction",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Education",
     "author": "Smart Kids",
     "license": "LGPL-3",
