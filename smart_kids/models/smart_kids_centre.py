@@ -203,6 +203,12 @@ class SmartKidsCentre(models.Model):
         for centre in self:
             centre.enrolled_count = counts.get(centre, 0)
 
+    # one address, one centre; its unique index is also what finds the centre of a tablet's
+    # scan among the country's 19,000 without reading them all
+    _sql_constraints = [
+        ("kiosk_token_unique", "unique(kiosk_token)", "Kiosk addresses must be unique."),
+    ]
+
     def _auto_init(self):
         res = super()._auto_init()
         fill_missing_tokens(self.env.cr, self._table, "kiosk_token", 24)

@@ -8,6 +8,7 @@ from datetime import time
 from datetime import timedelta
 
 import polib
+import psycopg2
 from dateutil.relativedelta import relativedelta
 from lxml import etree
 from PIL import Image
@@ -103,6 +104,21 @@ def assert_no_english_on_thai_screens(case, module):
     env["ir.module.module"]._load_module_terms([module], ["th_TH"], overwrite=True)
     found = english_on_thai_screens(env, module)
     case.assertFalse(found, f"English on {module}'s Thai screens: {found[:10]}")
+
+
+def assert_secret_unique(case, record, other, field):
+    """Giving ``other`` the secret of ``record`` is refused by the database, nothing changed:
+    one tablet address, link or sticker opens one record only."""
+    secret, before = record.sudo()[field], other.sudo()[field]
+    with (
+        case.assertRaises(psycopg2.errors.UniqueViolation),
+        mute_logger("odoo.sql_db"),
+        case.env.cr.savepoint(),
+    ):
+        other.sudo()[field] = secret
+        other.flush_recordset([field])
+    other.invalidate_recordset([field])
+    case.assertEqual(other.sudo()[field], before)
 
 
 def password_of(login):

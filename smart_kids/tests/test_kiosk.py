@@ -8,6 +8,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import SmartKidsCommon
+from .common import assert_secret_unique
 
 
 @tagged("post_install", "-at_install")
@@ -33,6 +34,7 @@ class TestKiosk(HttpCase, SmartKidsCommon):
         self.assertNotEqual(self.token, self.centre_2.kiosk_token)
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self.centre_1.with_user(self.user_teacher).read(["kiosk_token"])
+        assert_secret_unique(self, self.centre_1, self.centre_2, "kiosk_token")
 
     def test_page_needs_the_right_token(self):
         self.assertEqual(self.url_open(f"/smart_kids/kiosk/{self.token}").status_code, 200)

@@ -23,6 +23,11 @@ class SmartKidsCentre(models.Model):
         groups="smart_kids.smart_kids_group_teacher",
     )
 
+    # one link, one centre; the unique index finds the centre of a parent's link
+    _sql_constraints = [
+        ("survey_token_unique", "unique(survey_token)", "Survey links must be unique."),
+    ]
+
     def _auto_init(self):
         result = super()._auto_init()
         fill_missing_tokens(self.env.cr, self._table, "survey_token", 12)

@@ -3,6 +3,8 @@ from urllib.parse import urlparse
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
+from odoo.addons.smart_kids.tests.common import assert_secret_unique
+
 from .common import ReportsCommon
 
 
@@ -99,6 +101,7 @@ class TestSatisfaction(HttpCase, ReportsCommon):
         response = self.url_open("/smart_kids/satisfaction/not-a-token", allow_redirects=False)
         self.assertEqual(response.status_code, 404)
         self.assertEqual(Answer.search_count([]), before)
+        assert_secret_unique(self, self.centre_1, self.centre_2, "survey_token")
 
     def test_invitation_is_posted_for_the_guardians(self):
         self.centre_1.with_user(self.user_head).action_send_survey_invitation()

@@ -52,6 +52,7 @@ class SmartKidsVehicle(models.Model):
 
     _sql_constraints = [
         ("capacity_positive", "CHECK(capacity >= 0)", "Seats cannot be negative."),
+        ("rear_token_unique", "unique(rear_token)", "Rear QR codes must be unique."),
     ]
 
     @api.constrains("centre_id", "attendant_user_ids")

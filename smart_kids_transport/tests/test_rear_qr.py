@@ -1,6 +1,7 @@
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
+from odoo.addons.smart_kids.tests.common import assert_secret_unique
 from odoo.addons.smart_kids.tests.common import pdf_text
 
 from .common import TransportCommon
@@ -32,3 +33,4 @@ class TestRearQrSticker(HttpCase, TransportCommon):
         self.assertTrue(self.van_1._is_rear_code(self.rear_1))
         self.van_1.with_user(self.user_head).action_regenerate_rear_code()
         self.assertFalse(self.van_1._is_rear_code(self.rear_1), "the old sticker stops working")
+        assert_secret_unique(self, self.van_1, self.van_2, "rear_token")
