@@ -3,6 +3,7 @@ from . import res_users
 from . import smart_kids_centre
 from . import smart_kids_centre_day
 from . import smart_kids_centre_day_drilldown
+from . import smart_kids_centre_day_refresh
 from . import smart_kids_centre_day_source
 from . import smart_kids_demo_history
 from . import smart_kids_evaluation

@@ -25,9 +25,32 @@ RULE_DEFAULTS = {
 }
 PARAM = "smart_kids_reports.freshness_"
 # A refresh of this many centre-days or more (a province's, the country's) is not redone for
-# the next readers within this many seconds: the board of 19,000 centres costs a second.
+# the next readers within this many seconds (smart_kids.centre.day.refresh keeps the time).
 SHARED_REFRESH_ROWS = 500
 SHARED_REFRESH_SECONDS = 60
+# What a refresh computes. A row is rewritten only when one of them changed: most of the
+# country's rows do not change between two refreshes, and an unchanged row rewritten is disk,
+# WAL and replica work for nothing (17 MB per refresh of 19,000 centres).
+COMPUTED_COLUMNS = (
+    "area_id",
+    "lao_id",
+    "district_id",
+    "province_id",
+    "is_open",
+    "expected_count",
+    "checked_in_count",
+    "checkin_rate",
+    "health_screened_count",
+    "health_abnormal_count",
+    "lunch_recorded",
+    "lunch_photographed",
+    "activity_count",
+    "is_current",
+    "current_count",
+    "open_count",
+    "status",
+    "missing_items",
+)
 
 
 class SmartKidsCentreDay(models.Model):
@@ -70,7 +93,9 @@ class SmartKidsCentreDay(models.Model):
     missing_summary = fields.Char(string="Missing", compute="_compute_missing_summary")
     color = fields.Integer(compute="_compute_color")
     reminded_at = fields.Datetime(string="Reminder Sent", readonly=True)
-    refreshed_at = fields.Datetime(string="Updated", readonly=True)
+    refreshed_at = fields.Datetime(
+        string="Updated", readonly=True, help="When these figures last changed."
+    )
 
     _sql_constraints = [
         ("centre_date_unique", "unique(centre_id, date)", "One row per centre and day."),
@@ -123,7 +148,8 @@ class SmartKidsCentreDay(models.Model):
         date_to = min(date_to or date_from, fields.Date.today() + timedelta(days=1))
         if date_from > date_to:
             return
-        if self._refreshed_moments_ago(date_from, date_to, centres):
+        days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
+        if self._refreshed_moments_ago(days, centres):
             return
         rule = self._freshness_rule()
         centre_filter = SQL("TRUE")
@@ -217,28 +243,17 @@ SELECT j.centre_id, j.area_id, j.lao_id, j.district_id, j.province_id, j.day, j.
   FROM judged j
  CROSS JOIN LATERAL (SELECT j.is_open AND j.checkin_ok AND j.health_ok AND j.lunch_ok
                             AND j.photo_ok AND j.activity_ok AS ok) cur
-ON CONFLICT (centre_id, date) DO UPDATE SET
-    area_id = EXCLUDED.area_id, lao_id = EXCLUDED.lao_id, district_id = EXCLUDED.district_id,
-    province_id = EXCLUDED.province_id, is_open = EXCLUDED.is_open,
-    expected_count = EXCLUDED.expected_count, checked_in_count = EXCLUDED.checked_in_count,
-    checkin_rate = EXCLUDED.checkin_rate,
-    health_screened_count = EXCLUDED.health_screened_count,
-    health_abnormal_count = EXCLUDED.health_abnormal_count,
-    lunch_recorded = EXCLUDED.lunch_recorded, lunch_photographed = EXCLUDED.lunch_photographed,
-    activity_count = EXCLUDED.activity_count, is_current = EXCLUDED.is_current,
-    current_count = EXCLUDED.current_count, open_count = EXCLUDED.open_count,
-    status = EXCLUDED.status, missing_items = EXCLUDED.missing_items,
+ON CONFLICT (centre_id, date) DO UPDATE SET %(update)s,
     refreshed_at = EXCLUDED.refreshed_at, write_uid = EXCLUDED.write_uid,
     write_date = EXCLUDED.write_date
+ WHERE (%(current)s) IS DISTINCT FROM (%(computed)s)
 """,
                 **{
                     "from": date_from,
                     "to": date_to,
                     # an array, not generate_series: the planner then knows how many days
                     # there are (its guess of 1,000 made it JIT-compile for seconds)
-                    "days": [
-                        date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)
-                    ],
+                    "days": days,
                     "centre_filter": centre_filter,
                     "min_checkin": rule["min_checkin_rate"],
                     "min_health": rule["min_health_rate"],
@@ -246,33 +261,49 @@ ON CONFLICT (centre_id, date) DO UPDATE SET
                     "need_photo": rule["require_lunch"] and rule["require_lunch_photo"],
                     "need_activity": rule["require_activity"],
                     "uid": self.env.uid,
+                    "update": SQL(", ").join(
+                        SQL("%s = EXCLUDED.%s", SQL.identifier(c), SQL.identifier(c))
+                        for c in COMPUTED_COLUMNS
+                    ),
+                    "current": SQL(", ").join(
+                        SQL.identifier(self._table, c) for c in COMPUTED_COLUMNS
+                    ),
+                    "computed": SQL(", ").join(
+                        SQL.identifier("excluded", c) for c in COMPUTED_COLUMNS
+                    ),
                 },
             )
         )
         self.invalidate_model()
+        if self._is_shared(days, centres):
+            self.env["smart_kids.centre.day.refresh"]._mark(days, centres)
 
-    def _refreshed_moments_ago(self, date_from, date_to, centres):
-        """A large refresh (a province, the country) that another reader has just done."""
-        days = (date_to - date_from).days + 1
-        count = (
-            len(centres) if centres is not None else self.env["smart_kids.centre"].search_count([])
-        )
-        if days * count < SHARED_REFRESH_ROWS:
+    def _rows_of(self, days, centres):
+        """How many rows a refresh of ``days`` for ``centres`` (all when None) keeps."""
+        if centres is None:
+            return len(days) * self.env["smart_kids.centre"].search_count([])
+        return len(days) * len(centres)
+
+    def _is_shared(self, days, centres):
+        """A refresh large enough (a province, the country) for readers to share."""
+        return self._rows_of(days, centres) >= SHARED_REFRESH_ROWS
+
+    def _refreshed_moments_ago(self, days, centres):
+        """A large refresh (a province, the country) that another reader has just done, with
+        a row for every centre and day (a centre added since has none yet)."""
+        if not self._is_shared(days, centres) or not self.env[
+            "smart_kids.centre.day.refresh"
+        ]._is_recent(days, centres, SHARED_REFRESH_SECONDS):
             return False
         centre_filter = SQL("TRUE") if centres is None else SQL("centre_id = ANY(%s)", centres.ids)
         self.env.cr.execute(
             SQL(
-                """SELECT count(*), min(refreshed_at) > (now() at time zone 'UTC') - %s
-                     FROM smart_kids_centre_day
-                    WHERE date BETWEEN %s AND %s AND %s""",
-                timedelta(seconds=SHARED_REFRESH_SECONDS),
-                date_from,
-                date_to,
+                "SELECT count(*) FROM smart_kids_centre_day WHERE date = ANY(%s) AND %s",
+                days,
                 centre_filter,
             )
         )
-        rows, recent = self.env.cr.fetchone()
-        return rows == days * count and bool(recent)
+        return self.env.cr.fetchone()[0] == self._rows_of(days, centres)
 
     def _refresh_for_report(self, date_from, date_to, centres):
         """The rows a report of the period needs, recomputed only where they may be out of

@@ -33,7 +33,13 @@ class TestReportsAccess(HttpCase, ReportsCommon, JsonRpcAccess):
         answer.smart_kids_centre_id = cls.centre_4
         answer._save_lines(question, question.suggested_answer_ids[0].id)
         answer._mark_done()
+        Mark = env["smart_kids.centre.day.refresh"]
+        Mark._mark([cls.week[0]], None)
         cls.far = {
+            "smart_kids.centre.day.refresh": (
+                Mark.search([("date", "=", cls.week[0])]),
+                {"refreshed_at": "2000-01-01 00:00:00"},
+            ),
             "smart_kids.centre.day": (
                 cls.day_of(cls.centre_4, cls.week[0]),
                 {"missing_summary": "x"},

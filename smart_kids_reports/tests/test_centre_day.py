@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -9,6 +10,7 @@ from odoo.tests import tagged
 
 from odoo.addons.smart_kids.tests.common import at
 
+from ..models import smart_kids_centre_day
 from .common import ReportsCommon
 
 
@@ -93,6 +95,67 @@ class TestCentreDay(TransactionCase, ReportsCommon):
         )
         self.Day._refresh(wednesday)
         self.assertEqual(self.day_of(self.centre_3, wednesday).activity_count, 1)
+
+    def _age_rows(self, day, table="smart_kids_centre_day", column="refreshed_at", by="1 day"):
+        """PostgreSQL's now() is the test transaction's start: age the times instead."""
+        self.env.cr.execute(
+            f"UPDATE {table} SET {column} = {column} - interval '{by}' WHERE date = %s", [day]
+        )
+        self.env.invalidate_all()
+
+    def test_updated_shows_when_the_figures_last_changed(self):
+        """A refresh rewrites only the rows whose figures changed: the others keep their
+        time (and cost no disk or replica work)."""
+        # today: a record of an earlier day refreshes its own row when saved
+        today = fields.Date.today()
+        self.Day._refresh(today)
+        self._age_rows(today)
+        unchanged, changed = self.day_of(self.centre_1, today), self.day_of(self.centre_3, today)
+        before = unchanged.refreshed_at
+        self.env["smart_kids.day.activity"].create(
+            {"centre_id": self.centre_3.id, "date": today, "name": "ร้องเพลง",
+             "development_domain": "social"}
+        )  # fmt: skip
+        self.Day._refresh(today)
+        self.env.invalidate_all()
+        self.assertEqual(changed.activity_count, 1)
+        self.assertGreater(changed.refreshed_at, before, "the changed row says when it changed")
+        self.assertEqual(unchanged.refreshed_at, before, "an unchanged row keeps its time")
+
+    def test_a_province_refresh_is_shared_for_a_minute(self):
+        """Readers of a large scope within a minute reuse the last refresh; after that, or
+        for a centre without a row yet, it is recomputed."""
+        today = fields.Date.today()
+        centres = self.env["smart_kids.centre"].search([])
+        with patch.object(smart_kids_centre_day, "SHARED_REFRESH_ROWS", 2):
+            self.Day._refresh(today, centres=centres)
+            self.env["smart_kids.day.activity"].create(
+                {"centre_id": self.centre_3.id, "date": today, "name": "ปั้นดิน",
+                 "development_domain": "physical"}
+            )  # fmt: skip
+            self.Day._refresh(today, centres=centres)
+            self.assertEqual(self.day_of(self.centre_3, today).activity_count, 0)
+            self._age_rows(today, "smart_kids_centre_day_refresh", by="61 seconds")
+            self.Day._refresh(today, centres=centres)
+            self.env.invalidate_all()
+            self.assertEqual(self.day_of(self.centre_3, today).activity_count, 1)
+            # the whole country (the cron), then a new centre, without a row yet: the next
+            # reader recomputes at once
+            self.Day._refresh(today)
+            new = self.env["smart_kids.centre"].create(
+                {"name": "ศพด. ใหม่", "lao_id": self.lao_1.id}
+            )
+            self.assertFalse(self.day_of(new, today))
+            self.Day._refresh(today)
+            self.assertTrue(self.day_of(new, today))
+        # below the size readers share, every refresh recomputes
+        self.env["smart_kids.day.activity"].create(
+            {"centre_id": self.centre_3.id, "date": today, "name": "วาดภาพ",
+             "development_domain": "intellectual"}
+        )  # fmt: skip
+        self.Day._refresh(today, centres=centres)
+        self.env.invalidate_all()
+        self.assertEqual(self.day_of(self.centre_3, today).activity_count, 2)
 
     def test_dashboard_opens_on_today_within_the_executives_scope(self):
         Day = self.Day.with_user(self.user_executive)
