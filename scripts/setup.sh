@@ -2,7 +2,8 @@
 # Installs what Smart Kids needs and is missing; safe and fast to re-run.
 #   - Odoo 18.0 source at $ODOO_SRC (or a clone of the official upstream)
 #   - Debian packages: PostgreSQL (started, with a role for the current user), wkhtmltopdf,
-#     Thai fonts, Chromium (browser tests), faketime (scripts/clock_matrix.sh), build headers
+#     Thai fonts, Chromium (browser tests), faketime (scripts/clock_matrix.sh), nginx and
+#     openssl (tests/topology_check.py: the shipped site file in front of two nodes), build headers
 #     for Odoo's Python requirements
 #   - a venv with Odoo's requirements and ours, rebuilt only when a requirements file changes
 set -euo pipefail
@@ -30,7 +31,7 @@ ensure_odoo_source() {
 
 ensure_debian_packages() {
     local wanted=(postgresql libpq-dev libldap2-dev libsasl2-dev build-essential python3-venv python3-dev
-        wkhtmltopdf fonts-thai-tlwg poppler-utils chromium git faketime)
+        wkhtmltopdf fonts-thai-tlwg poppler-utils chromium git faketime nginx openssl)
     local missing=()
     for pkg in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -39,11 +40,20 @@ ensure_debian_packages() {
         echo "Installing Debian packages: ${missing[*]}"
         mkdir -p "$SK_STATE"
         local log="$SK_STATE/apt.log"
+        # no service starts from this install (Debian's nginx would listen on every address):
+        # PostgreSQL is started below, nginx only by tests/topology_check.py on 127.0.0.1
+        local policy=/usr/sbin/policy-rc.d own_policy=""
+        if [ ! -e "$policy" ]; then
+            printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null && $SUDO chmod +x "$policy"
+            own_policy=1
+        fi
         if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install \
             -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+            if [ -n "$own_policy" ]; then $SUDO rm -f "$policy"; fi
             tail -20 "$log" >&2
             sk_die "could not install Debian packages (full log: $log)"
         fi
+        if [ -n "$own_policy" ]; then $SUDO rm -f "$policy"; fi
     fi
 }
 

@@ -6,7 +6,11 @@
 - Odoo: two prefork nodes (``--workers=2``, through Odoo's launcher) on one database of the
   primary, sharing one data directory (sessions and filestore), both with
   ``db_replica_port`` set: Odoo's read-only routes (``web_search_read``, ``read_group``,
-  ``/report/pdf``) read the standby, everything else the primary.
+  ``/report/pdf``) read the standby, everything else the primary. Node A is the main node,
+  node B the reports node, started as deploy/systemd/smart-kids-odoo-reports.service starts
+  it (idle CPU and disk priority).
+- nginx: ``deploy/nginx/smart-kids.conf`` as shipped, in front of both (only its addresses,
+  ports and certificate replaced: 127.0.0.1, free ports, a self-signed certificate).
 
 Checks, on a database of its own (``smart_kids`` + ``smart_kids_reports``, a centre open
 every day, its teacher, the LAO's executive, another LAO):
@@ -14,12 +18,14 @@ every day, its teacher, the LAO's executive, another LAO):
 1. a teacher logged in on node A is logged in on node B (one sessions directory);
 2. a scan on node A is on the roster read from node B;
 3. a photo uploaded through node A is served by node B, byte for byte (one filestore);
-4. the LAO executive's *Today* board, trends and province PDF are read from the standby:
-   with the standby's replay paused, a check-in written on the primary is not on the board,
-   and the standby's transaction counter grows with each of them; replay resumed, the time
-   until the board shows the check-in is the replication lag seen by a user;
+4. through nginx, the LAO executive's *Today* board, trends and province PDF go to node B
+   and are read from the standby: with the standby's replay paused, a check-in written on
+   the primary (a teacher's scan through nginx, served by node A) is not on the board;
+   replay resumed, the time until the board shows the check-in is the replication lag seen
+   by a user; the nodes' request logs show the reports on B only, the scans on A only;
 5. scope on the standby: the board, the trends and the PDF hold the executive's centres only;
-   the PDF of an area outside the scope is refused.
+   the PDF of an area outside the scope is refused;
+6. node B stopped, the board and the PDF still answer through nginx (node A, its backup).
 
 Prints ``TOPOLOGY OK`` and the figures, exit 1 otherwise. Bounded (every wait has a limit);
 the servers are stopped by their PIDs; the database is dropped and the pair brought down at
@@ -30,6 +36,7 @@ the end (``--keep`` keeps them).
 
 import argparse
 import base64
+import contextlib
 import io
 import os
 import shutil
@@ -40,12 +47,14 @@ import tempfile
 import time
 from pathlib import Path
 
+import requests
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 
+from checkin_bench import free_port  # noqa: E402
 from checkin_bench import odoo_server  # noqa: E402
 from odoo_client import OdooClient  # noqa: E402
 from project_env import odoo_cmd  # noqa: E402
@@ -129,19 +138,110 @@ def wait_until(seconds, description, predicate, step=0.05):
     fail(f"{description} (after {seconds} s)")
 
 
-def odoo_node(data_dir, log):
-    """One prefork Odoo node on the primary, reading the standby on read-only routes."""
+def odoo_node(data_dir, log, priority=None):
+    """One prefork Odoo node on the primary, reading the standby on read-only routes, behind
+    a proxy, logging every request (the routing check reads it)."""
     return odoo_server(
         db=DB,
         workers=2,
         log=log,
+        priority=priority,
         extra=(
             f"--data-dir={data_dir}",
             f"--db_port={PRIMARY_PORT}",
             "--db_replica_host=",  # set (empty: the unix socket) so Odoo opens a replica pool
             f"--db_replica_port={REPLICA_PORT}",
             f"--db-filter=^{DB}$",
+            "--proxy-mode",
+            "--log-handler=werkzeug:INFO",
         ),
+    )
+
+
+SITE = ROOT / "deploy" / "nginx" / "smart-kids.conf"
+
+
+def port_of(base):
+    return base.rsplit(":", 1)[1]
+
+
+@contextlib.contextmanager
+def nginx_proxy(main, reports, workdir):
+    """nginx with the site file as shipped in front of ``main`` and ``reports`` (the nodes'
+    base URLs), on 127.0.0.1 with a self-signed certificate; stopped by its PID on exit.
+    Yields its HTTPS base URL and the certificate that verifies it."""
+    workdir.mkdir()
+    workdir.chmod(0o755)  # nginx's workers (nobody) use its temporary folders
+    cert, key = workdir / "cert.pem", workdir / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", key, "-out", cert, "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    https = free_port()
+    site = SITE.read_text()
+    for old, new in {
+        "listen 80;": f"listen 127.0.0.1:{free_port()};",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{https} ssl http2;",
+        "/etc/letsencrypt/live/smartkids.example.go.th/fullchain.pem": str(cert),
+        "/etc/letsencrypt/live/smartkids.example.go.th/privkey.pem": str(key),
+        "server 127.0.0.1:8069": f"server 127.0.0.1:{port_of(main)}",
+        "server 127.0.0.1:8079": f"server 127.0.0.1:{port_of(reports)}",
+    }.items():
+        if old not in site:
+            fail(f"{SITE.name} no longer has '{old}': update this check")
+        site = site.replace(old, new)
+    site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)
+    (workdir / "site.conf").write_text(site)
+    temp = " ".join(
+        f"{kind}_temp_path {workdir / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (workdir / "nginx.conf").write_text(
+        f"daemon off; pid {workdir / 'nginx.pid'}; error_log {workdir / 'error.log'} warn;\n"
+        f"events {{ worker_connections 256; }}\n"
+        f"http {{ access_log {workdir / 'access.log'}; {temp} include {workdir / 'site.conf'}; }}\n"
+    )
+    server = subprocess.Popen(
+        ["nginx", "-p", str(workdir), "-c", str(workdir / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"https://127.0.0.1:{https}"
+    try:
+        for _attempt in range(150):
+            if server.poll() is not None or reachable(f"{base}/web/login", cert):
+                break
+            time.sleep(0.2)
+        if not reachable(f"{base}/web/login", cert):
+            error_log = workdir / "error.log"
+            said = error_log.read_text()[-800:] if error_log.exists() else ""
+            fail(f"nginx did not answer: {said}")
+        yield base, str(cert)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def reachable(url, cert):
+    with contextlib.suppress(requests.RequestException):
+        return requests.get(url, verify=cert, timeout=5).status_code == 200
+    return False
+
+
+def proxied(base, cert):
+    """A client of Odoo through nginx (HTTPS, verified against the test certificate)."""
+    session = requests.Session()
+    session.trust_env = False  # a CA bundle named in the environment would replace ``verify``
+    session.verify = cert
+    return OdooClient(base, session)
+
+
+def requests_logged(log_path, fragment):
+    """How many requests whose address holds ``fragment`` the node logged."""
+    return sum(
+        1 for line in log_path.read_text().splitlines() if "werkzeug" in line and fragment in line
     )
 
 
@@ -209,19 +309,29 @@ def main():
     subprocess.run(["bash", str(PAIR), "up"], check=True, stdout=subprocess.DEVNULL)
     os.environ["PGPORT"] = PRIMARY_PORT  # psql/dropdb of the helpers: the primary
     data_dir = Path(tempfile.mkdtemp(prefix="sk_topology_"))
-    log_path = data_dir / "odoo.log"
+    logs = {"A": data_dir / "node_a.log", "B": data_dir / "node_b.log"}
     figures = {}
     try:
         figures["install_s"], data = create_database()
-        with (
-            open(log_path, "w") as log,
-            odoo_node(data_dir, log) as (node_a, _pid_a),
-            odoo_node(data_dir, log) as (node_b, _pid_b),
-        ):
-            run_checks(node_a, node_b, data, figures)
-        errors = [line for line in log_path.read_text().splitlines() if " ERROR " in line]
+        with contextlib.ExitStack() as stack:
+            log_a = stack.enter_context(open(logs["A"], "w"))
+            node_a, _pid_a = stack.enter_context(odoo_node(data_dir, log_a))
+            with (
+                open(logs["B"], "w") as log_b,
+                odoo_node(data_dir, log_b, priority="idle") as (node_b, _pid_b),
+            ):
+                proxy = stack.enter_context(nginx_proxy(node_a, node_b, data_dir / "nginx"))
+                run_checks(node_a, node_b, proxy, data, figures)
+                check_routing(logs, figures)
+            check_reports_fall_back(proxy, logs, data)
+        errors = [
+            line
+            for path in logs.values()
+            for line in path.read_text().splitlines()
+            if " ERROR " in line
+        ]
         if errors:
-            fail(f"{len(errors)} errors in the Odoo log, first: {errors[0]}")
+            fail(f"{len(errors)} errors in the Odoo logs, first: {errors[0]}")
     finally:
         if not args.keep:
             subprocess.run(["dropdb", "-p", PRIMARY_PORT, "--if-exists", DB], check=False)
@@ -229,16 +339,18 @@ def main():
             shutil.rmtree(data_dir, ignore_errors=True)
     lag = figures["lag_ms"]
     print(
-        "TOPOLOGY OK: 2 Odoo nodes (workers=2) on primary :5434 + standby :5435; "
+        "TOPOLOGY OK: 2 Odoo nodes (workers=2) on primary :5434 + standby :5435 behind "
+        "deploy/nginx/smart-kids.conf; "
         f"session and photo shared ({figures['photo_bytes']} bytes); "
         "board, trends and summary PDF read from the standby (replay paused, then resumed); "
+        f"routed {figures['routing']}; reports fall back to the main node; "
         f"scope {figures['scope']}; "
         f"lag check-in to board p50 {statistics.median(lag):.0f} ms, max {max(lag):.0f} ms "
         f"({len(lag)} check-ins); database installed in {figures['install_s']:.0f} s"
     )
 
 
-def run_checks(node_a, node_b, data, figures):
+def run_checks(node_a, node_b, proxy, data, figures):
     # 1. one sessions directory: node A's login is valid on node B
     teacher_a = OdooClient(node_a).login(DB, TEACHER)
     teacher_b = OdooClient(node_b, teacher_a.session)
@@ -280,13 +392,15 @@ def run_checks(node_a, node_b, data, figures):
         fail(f"node B served {served.status_code}, {len(served.content)} bytes, not the photo")
     figures["photo_bytes"] = len(photo)
 
-    # 4. the executive's screens on the standby: paused, it cannot show a new check-in
-    executive = OdooClient(node_b).login(DB, EXECUTIVE)
+    # 4. through nginx: the executive's screens on node B and the standby (paused, it cannot
+    # show a new check-in), the teacher's scans on node A and the primary
+    executive = proxied(*proxy).login(DB, EXECUTIVE)
+    teacher = proxied(*proxy).login(DB, TEACHER)
     centres, _checked_in = board(executive)
     replay("pause")
     try:
         _centres, paused_count = board(executive)
-        teacher_a.call(
+        teacher.call(
             "/smart_kids/checkin/scan_child", {"centre_id": centre_id, "child_id": waiting[1]}
         )
         # the board's refresh runs on the primary (it writes): only a read from the paused
@@ -324,7 +438,7 @@ def run_checks(node_a, node_b, data, figures):
     lag = []
     for child_id in waiting[2:12]:
         count = board(executive)[1]
-        teacher_a.call(
+        teacher.call(
             "/smart_kids/checkin/scan_child", {"centre_id": centre_id, "child_id": child_id}
         )
         written = time.perf_counter()
@@ -333,6 +447,35 @@ def run_checks(node_a, node_b, data, figures):
         )
         lag.append((time.perf_counter() - written) * 1000)
     figures["lag_ms"] = lag
+
+
+REPORTS, SCANS = ("/report/", "/smart_kids.centre.day/"), ("/smart_kids/checkin/scan_child",)
+
+
+def check_routing(logs, figures):
+    """nginx sent the reports to node B only, the scans to node A only."""
+    count = {
+        (node, kind): sum(requests_logged(path, fragment) for fragment in fragments)
+        for node, path in logs.items()
+        for kind, fragments in (("reports", REPORTS), ("scans", SCANS))
+    }
+    if count["A", "reports"] or count["B", "scans"] or not count["B", "reports"]:
+        fail(f"routing: {count}")
+    figures["routing"] = (
+        f"{count['B', 'reports']} report requests to the reports node, "
+        f"{count['A', 'scans']} scans to the main node"
+    )
+
+
+def check_reports_fall_back(proxy, logs, data):
+    """6. The reports node stopped: nginx serves the reports from the main node."""
+    executive = proxied(*proxy).login(DB, EXECUTIVE)
+    before = requests_logged(logs["A"], REPORTS[1])
+    centres, _checked_in = board(executive)
+    if centres != set(data["centres"]) or requests_logged(logs["A"], REPORTS[1]) <= before:
+        fail("with the reports node stopped, the board did not come from the main node")
+    today = executive.kw("smart_kids.centre.day", "action_open_today")["domain"][0][2]
+    summary_pdf(executive, data["lao"], today)
 
 
 if __name__ == "__main__":
