@@ -7,8 +7,7 @@
   primary, sharing one data directory (sessions and filestore), both with
   ``db_replica_port`` set: Odoo's read-only routes (``web_search_read``, ``read_group``,
   ``/report/pdf``) read the standby, everything else the primary. Node A is the main node,
-  node B the reports node, started as deploy/systemd/smart-kids-odoo-reports.service starts
-  it (idle CPU and disk priority).
+  node B the reports node (deploy/systemd/smart-kids-odoo-reports.service).
 - nginx: ``deploy/nginx/smart-kids.conf`` as shipped, in front of both (only its addresses,
   ports and certificate replaced: 127.0.0.1, free ports, a self-signed certificate).
 
@@ -138,14 +137,13 @@ def wait_until(seconds, description, predicate, step=0.05):
     fail(f"{description} (after {seconds} s)")
 
 
-def odoo_node(data_dir, log, priority=None):
+def odoo_node(data_dir, log):
     """One prefork Odoo node on the primary, reading the standby on read-only routes, behind
     a proxy, logging every request (the routing check reads it)."""
     return odoo_server(
         db=DB,
         workers=2,
         log=log,
-        priority=priority,
         extra=(
             f"--data-dir={data_dir}",
             f"--db_port={PRIMARY_PORT}",
@@ -318,7 +316,7 @@ def main():
             node_a, _pid_a = stack.enter_context(odoo_node(data_dir, log_a))
             with (
                 open(logs["B"], "w") as log_b,
-                odoo_node(data_dir, log_b, priority="idle") as (node_b, _pid_b),
+                odoo_node(data_dir, log_b) as (node_b, _pid_b),
             ):
                 proxy = stack.enter_context(nginx_proxy(node_a, node_b, data_dir / "nginx"))
                 run_checks(node_a, node_b, proxy, data, figures)

@@ -99,24 +99,16 @@ def prepare(count):
     return shell_data(DB, SETUP.format(count=count))
 
 
-# a reports node's CPU (and disk) priority, as deploy/systemd/smart-kids-reports.service
-# sets it: "nice" (Nice=19) or "idle" (CPUSchedulingPolicy=idle, IOSchedulingClass=idle:
-# it runs only on CPU time nobody else wants)
-PRIORITIES = {
-    "nice": ["nice", "-n", "19"],
-    "idle": ["chrt", "--idle", "0", "ionice", "-c", "3"],
-}
-
-
 @contextlib.contextmanager
-def odoo_server(db=DB, cron_threads=0, workers=0, log=None, priority=None, extra=()):
+def odoo_server(db=DB, cron_threads=0, workers=0, log=None, prefix=(), extra=()):
     """One Odoo server on a free loopback port, stopped by its PID on exit: (url, pid).
     ``workers`` > 0 starts Odoo's prefork server (``cron_threads`` cron processes then);
-    ``log``: an open file for its output; ``priority``: a key of ``PRIORITIES``;
+    ``log``: an open file for its output; ``prefix``: a command to start it through (a
+    lower CPU priority: ``nice``, a cgroup);
     ``extra``: more options (another database port, a replica)."""
     port = free_port()
     server = subprocess.Popen(
-        PRIORITIES.get(priority, [])
+        list(prefix)
         + odoo_cmd(
             "--http-port",
             str(port),

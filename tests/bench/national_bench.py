@@ -19,13 +19,18 @@ Odoo's prefork server (``--workers=2``, its launcher, 127.0.0.1), as deploy/READ
 3. disturbed: the same Smart Kids scans while one client loops the province PDF and another
    the national board, on the same node;
 4. disturbed, split: the scans on that node while the PDF and the board loop on a second
-   node of the same database (``--workers=2``) started with ``nice -n 19`` (a reports node);
+   node of the same database (``--workers=2``), a reports node as deploy/README.md runs it:
+   started with ``nice -n 19``, then in an idle CPU cgroup (``cpu.idle``, what the guide's
+   ``CPUWeight=idle`` gives the unit; ``idle_cgroup.py``); then the control: no reports,
+   only a CPU loop in that idle cgroup (what this machine loses to anything else running);
 5. with ``--replica``, the topology of deploy/README.md on this one machine: the database
    copied to a PostgreSQL primary with a hot standby (``scripts/pg_replica.sh``), the scan
-   node on the primary, the reports node (niced) reading the standby, whose PostgreSQL
-   processes are niced too, as if on hardware of their own: scans undisturbed, then while the
-   PDF and the board loop on the reports node. The pair is brought down at the end.
+   node on the primary, the reports node reading the standby, the standby's PostgreSQL
+   processes at the reports node's priority (nice 19, then the idle cgroup), as if on
+   hardware of their own: scans undisturbed, then while the PDF and the board loop on the
+   reports node. The pair is brought down at the end.
 
+The report clients run in a process of their own. Needs root (the cgroup).
 Reports scans/s, p50/p95, errors, and the peak RSS (VmHWM) of each Odoo process.
 
     python tests/bench/national_bench.py [--scans 600] [--clients 8] [--replica]
@@ -35,6 +40,7 @@ import argparse
 import concurrent.futures
 import contextlib
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -52,6 +58,9 @@ from checkin_bench import SETUP as CHECKIN_SETUP  # noqa: E402
 from checkin_bench import jsonrpc  # noqa: E402
 from checkin_bench import odoo_server  # noqa: E402
 from checkin_bench import percentile  # noqa: E402
+from idle_cgroup import command_in  # noqa: E402
+from idle_cgroup import idle_cgroup  # noqa: E402
+from idle_cgroup import move  # noqa: E402
 from odoo_client import OdooClient  # noqa: E402
 from project_env import database_exists  # noqa: E402
 from project_env import odoo_cmd  # noqa: E402
@@ -228,16 +237,20 @@ def peer_scans(base, data, badges):
     return [call(badge) for badge in badges]
 
 
-@contextlib.contextmanager
-def disturbance(base, data):
-    """One client looping the province PDF, another the national board, until released."""
-    stop = threading.Event()
-    counts = {"pdf": 0, "board": 0}
+def report_clients(base, data, stop, counts):
+    """The executives' side: one client looping the province PDF, another the national
+    board, until ``stop`` is set; ``counts``: shared counters of what they computed and the
+    longest each took (``pdf_s``, ``board_s``)."""
 
     def loop(name, function):
         while not stop.is_set():
+            started = time.perf_counter()
             function()
-            counts[name] += 1
+            with counts[name].get_lock():
+                counts[name].value += 1
+                counts[f"{name}_s"].value = max(
+                    counts[f"{name}_s"].value, time.perf_counter() - started
+                )
 
     officer, national = (
         OdooClient(base).login(DB, "bench_province"),
@@ -249,13 +262,34 @@ def disturbance(base, data):
     ]
     for thread in threads:
         thread.start()
-    time.sleep(1)  # both under way before the scans start
+    for thread in threads:
+        thread.join(timeout=600)
+
+
+@contextlib.contextmanager
+def disturbance(base, data):
+    """The report clients under way until released, in a process of their own: as threads
+    of this one they would hold the scan clients' interpreter lock (the executives' browsers
+    are not the kiosks' either). Yields what they computed and the longest a PDF and a board
+    took (one requested during the scans may end after them), filled in on release."""
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()
+    counts = {name: context.Value("i", 0) for name in ("pdf", "board")}
+    counts |= {f"{name}_s": context.Value("d", 0.0) for name in ("pdf", "board")}
+    clients = context.Process(target=report_clients, args=(base, data, stop, counts))
+    clients.start()
+    # both logged in and past their first PDF and board before the scans start: the scans
+    # then meet reports in full flow, whatever the reports node's priority
+    deadline = time.monotonic() + 120
+    while min(counts["pdf"].value, counts["board"].value) < 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    computed = {}
     try:
-        yield counts
+        yield computed
     finally:
         stop.set()
-        for thread in threads:
-            thread.join(timeout=600)
+        clients.join(timeout=600)
+        computed.update({name: round(count.value, 2) for name, count in counts.items()})
 
 
 def rss_per_process(master_pid):
@@ -285,8 +319,26 @@ def psql_value(port, sql, db="postgres"):
     ).stdout.strip()
 
 
-def replica_topology(args):
-    """Phase 5: scans on the primary, reports on the standby (both niced, as if elsewhere)."""
+def standby_at_low_priority(prefix_kind, group):
+    """The standby's postmaster and its processes (new backends inherit): ``nice`` 19, or in
+    the idle cgroup ``group``."""
+    pid_file = Path("/var/lib/postgresql/15/skreplica/postmaster.pid")
+    postmaster = pid_file.read_text().split()[0]
+    children = subprocess.run(["pgrep", "-P", postmaster], capture_output=True, text=True)
+    pids = [postmaster, *children.stdout.split()]
+    if prefix_kind == "nice":
+        subprocess.run(["renice", "-n", "19", "-p", *pids], check=True, capture_output=True)
+    else:
+        move(group, pids)
+
+
+def low_priorities(group):
+    """The reports node's priorities measured: (name, command prefix)."""
+    return (("nice", ("nice", "-n", "19")), ("idle cgroup", command_in(group)))
+
+
+def replica_topology(args, group):
+    """Phase 5: scans on the primary, reports on the standby (at a low priority, as if elsewhere)."""
     subprocess.run(["bash", str(PAIR), "up"], check=True, stdout=subprocess.DEVNULL)
     started = time.monotonic()
     subprocess.run(["dropdb", "-p", PRIMARY_PORT, "--if-exists", DB], check=True)
@@ -305,29 +357,33 @@ def replica_topology(args):
             break
         time.sleep(1)
     copy_s = time.monotonic() - started
-    # the standby's postmaster and its processes at the lowest priority (new backends inherit)
-    pid_file = Path("/var/lib/postgresql/15/skreplica/postmaster.pid")
-    postmaster = pid_file.read_text().split()[0]
-    children = subprocess.run(["pgrep", "-P", postmaster], capture_output=True, text=True)
-    subprocess.run(["renice", "-n", "19", "-p", postmaster, *children.stdout.split()], check=True)
     os.environ["PGPORT"] = PRIMARY_PORT  # the Odoo shells and servers below: the primary
     data = shell_data(DB, NATIONAL_SETUP.replace("NATIONAL", str(NATIONAL_CENTRES)))
     data |= shell_data(DB, CHECKIN_SETUP.format(count=args.scans * 2))
     n, results = args.scans, {"copy to the primary (s)": copy_s}
     replica = ("--db_replica_host=", f"--db_replica_port={REPLICA_PORT}")
     try:
-        with (
-            odoo_server(db=DB, workers=2) as (base, _pid),
-            odoo_server(db=DB, workers=2, nice=19, extra=replica) as (reports_base, _rpid),
-        ):
+        with odoo_server(db=DB, workers=2) as (base, _pid):
             results["undisturbed, primary"] = scan_phase(
                 base, smart_kids_scans(base, data, data["cards"][:n]), args.clients
             )
-            with disturbance(reports_base, data) as counts:
-                results["disturbed, reports on the standby"] = scan_phase(
-                    base, smart_kids_scans(base, data, data["cards"][n : 2 * n]), args.clients
-                )
-            results["disturbed, reports on the standby"]["computed"] = dict(counts)
+            for number, (kind, prefix) in enumerate(low_priorities(group), start=1):
+                # the standby's PostgreSQL and the reports node at that priority, as if on
+                # hardware of their own
+                standby_at_low_priority(kind, group)
+                name = f"disturbed, reports on the standby, {kind}"
+                with (
+                    odoo_server(db=DB, workers=2, prefix=prefix, extra=replica) as (
+                        reports_base,
+                        _rpid,
+                    ),
+                    disturbance(reports_base, data) as counts,
+                ):
+                    cards = data["cards"][number * n : (number + 1) * n]
+                    results[name] = scan_phase(
+                        base, smart_kids_scans(base, data, cards), args.clients
+                    )
+                results[name]["computed"] = dict(counts)
     finally:
         del os.environ["PGPORT"]
         subprocess.run(["bash", str(PAIR), "down"], check=False, stdout=subprocess.DEVNULL)
@@ -346,6 +402,12 @@ def main():
         f"{data['children']:,} children, {data['attendances']:,} check-ins; "
         f"setup {json.dumps({k: round(v) for k, v in data.items() if k.endswith('_s')})}"
     )
+    with idle_cgroup() as group:
+        results = measure(args, data, group)
+    report(args, results)
+
+
+def measure(args, data, group):
     cards, badges = data["cards"], data["badges"]
     n = args.scans
     results = {}
@@ -366,35 +428,62 @@ def main():
             )
         results["disturbed"]["computed"] = dict(counts)
         results["rss_mb"] = rss_per_process(pid)
-        # a reports node beside it, at the lowest CPU priority
-        with odoo_server(db=DB, workers=2, nice=19) as (reports_base, _reports_pid):
-            # a fresh morning for the split phase's cards
-            extra = shell_data(DB, CHECKIN_SETUP.format(count=n))
-            with disturbance(reports_base, data) as counts:
-                results["disturbed, reports node"] = scan_phase(
-                    base, smart_kids_scans(base, extra, extra["cards"][:n]), args.clients
-                )
-            results["disturbed, reports node"]["computed"] = dict(counts)
+        # a reports node beside it, at a lower CPU priority: nice 19, then in an idle cgroup
+        # (the deploy guide's reports unit); a fresh morning for these phases' cards
+        extra = shell_data(DB, CHECKIN_SETUP.format(count=2 * n))
+        chunks = [extra["cards"][k * n : (k + 1) * n] for k in range(3)]
+        for chunk, (kind, prefix) in zip(chunks[:2], low_priorities(group), strict=True):
+            with odoo_server(db=DB, workers=2, prefix=prefix) as (reports_base, _reports_pid):
+                name = f"disturbed, reports node {kind}"
+                with disturbance(reports_base, data) as counts:
+                    results[name] = scan_phase(
+                        base, smart_kids_scans(base, extra, chunk), args.clients
+                    )
+                results[name]["computed"] = dict(counts)
+        # the control: no reports, a pure CPU loop in the idle cgroup, what this machine
+        # loses to anything else running at all
+        burner = subprocess.Popen([*command_in(group), sys.executable, "-c", "while True: pass"])
+        try:
+            results["control: CPU loop in the idle cgroup"] = scan_phase(
+                base, smart_kids_scans(base, extra, chunks[2]), args.clients
+            )
+        finally:
+            burner.kill()
+            burner.wait()
     if args.replica:
-        results |= replica_topology(args)
+        results |= replica_topology(args, group)
+    return results
+
+
+def report(args, results):
     print(json.dumps(results, indent=1, default=str))
     peer, calm = results["peer"]["rate"], results["undisturbed"]["rate"]
-    for name in ("undisturbed", "disturbed", "disturbed, reports node"):
+    for name in (
+        "undisturbed",
+        "disturbed",
+        "disturbed, reports node nice",
+        "disturbed, reports node idle cgroup",
+        "control: CPU loop in the idle cgroup",
+    ):
         row = results[name]
         print(
-            f"{name:>24}: {row['rate']:6.1f} scans/s  p50 {row['p50_ms']:5.0f} ms  "
+            f"{name:>36}: {row['rate']:6.1f} scans/s  p50 {row['p50_ms']:5.0f} ms  "
             f"p95 {row['p95_ms']:5.0f} ms  errors {row['errors']}  "
             f"{row['rate'] / peer:4.2f}x the peer  {100 * row['rate'] / calm:5.1f}% of undisturbed"
         )
     print(
-        f"{'hr_attendance kiosk':>24}: {peer:6.1f} scans/s  p95 {results['peer']['p95_ms']:5.0f} ms"
+        f"{'hr_attendance kiosk':>36}: {peer:6.1f} scans/s  p95 {results['peer']['p95_ms']:5.0f} ms"
     )
     if args.replica:
         calm = results["undisturbed, primary"]["rate"]
-        for name in ("undisturbed, primary", "disturbed, reports on the standby"):
+        for name in (
+            "undisturbed, primary",
+            "disturbed, reports on the standby, nice",
+            "disturbed, reports on the standby, idle cgroup",
+        ):
             row = results[name]
             print(
-                f"{name:>34}: {row['rate']:6.1f} scans/s  p95 {row['p95_ms']:5.0f} ms  "
+                f"{name:>47}: {row['rate']:6.1f} scans/s  p95 {row['p95_ms']:5.0f} ms  "
                 f"errors {row['errors']}  {100 * row['rate'] / calm:5.1f}% of undisturbed"
             )
 
