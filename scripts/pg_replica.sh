@@ -27,6 +27,9 @@ REPLICA_PORT=5435
 REPL_USER=sk_replicator
 SLOT=skreplica
 ODOO_ROLE=${PGUSER:-$(id -un)}
+# the pair's own sockets, whatever PGHOST the caller set (scripts/clock_matrix.sh points it at
+# a private cluster): psql, pg_basebackup and the caller's tools (project_env.PAIR_HOST)
+export PGHOST=/var/run/postgresql
 
 die() { echo "pg_replica: $*" >&2; exit 1; }
 log() { echo "pg_replica: $*"; }
@@ -56,6 +59,17 @@ is_streaming() {
         "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")" -ge 1 ]
 }
 
+# PostgreSQL on the caller's clock: pg_ctlcluster starts it with the variables of the
+# cluster's "environment" file only, so a shifted clock (scripts/clock_matrix.sh runs
+# everything under libfaketime) is written there before a start, or taken out
+same_clock() {
+    local file=/etc/postgresql/$VERSION/$1/environment
+    sed -i '/^LD_PRELOAD =\|^FAKETIME =/d' "$file"
+    if [ -n "${FAKETIME:-}" ]; then
+        printf "LD_PRELOAD = '%s'\nFAKETIME = '%s'\n" "${LD_PRELOAD:-}" "$FAKETIME" >>"$file"
+    fi
+}
+
 primary_up() {
     local conf=/etc/postgresql/$VERSION/$PRIMARY
     if [ "$(cluster_status "$PRIMARY")" = absent ]; then
@@ -83,6 +97,7 @@ EOF
     fi
     if [ "$(cluster_status "$PRIMARY")" != online ]; then
         log "starting $VERSION/$PRIMARY"
+        same_clock "$PRIMARY"
         pg_ctlcluster "$VERSION" "$PRIMARY" start
     fi
     wait_for 30 "$PRIMARY to accept connections" pg_psql "$PRIMARY_PORT" -c "SELECT 1"
@@ -126,6 +141,7 @@ EOF
     fi
     if [ "$state" != online ]; then
         log "starting $VERSION/$REPLICA"
+        same_clock "$REPLICA"
         pg_ctlcluster "$VERSION" "$REPLICA" start
     fi
     wait_for 30 "$REPLICA to accept connections" pg_psql "$REPLICA_PORT" -c "SELECT 1"

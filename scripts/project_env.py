@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The PostgreSQL primary + hot standby of scripts/pg_replica.sh: its sockets and ports.
+PAIR_HOST, PAIR_PRIMARY_PORT, PAIR_REPLICA_PORT = "/var/run/postgresql", "5434", "5435"
 
 
 def env_value(name):

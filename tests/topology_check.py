@@ -56,12 +56,15 @@ sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from checkin_bench import free_port  # noqa: E402
 from checkin_bench import odoo_server  # noqa: E402
 from odoo_client import OdooClient  # noqa: E402
+from project_env import PAIR_HOST  # noqa: E402
+from project_env import PAIR_PRIMARY_PORT  # noqa: E402
+from project_env import PAIR_REPLICA_PORT  # noqa: E402
 from project_env import odoo_cmd  # noqa: E402
 from project_env import odoo_env  # noqa: E402
 from project_env import shell_data  # noqa: E402
 
 DB = "sk_topology"
-PRIMARY_PORT, REPLICA_PORT = "5434", "5435"
+PRIMARY_PORT, REPLICA_PORT = PAIR_PRIMARY_PORT, PAIR_REPLICA_PORT
 PAIR = ROOT / "scripts" / "pg_replica.sh"
 EXECUTIVE, TEACHER = "topo_executive", "topo_teacher"  # password = login
 
@@ -305,7 +308,8 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the pair and the database")
     args = parser.parse_args()
     subprocess.run(["bash", str(PAIR), "up"], check=True, stdout=subprocess.DEVNULL)
-    os.environ["PGPORT"] = PRIMARY_PORT  # psql/dropdb of the helpers: the primary
+    # psql, dropdb and Odoo below: the pair's primary (whatever cluster PGHOST named)
+    os.environ.update(PGHOST=PAIR_HOST, PGPORT=PRIMARY_PORT)
     data_dir = Path(tempfile.mkdtemp(prefix="sk_topology_"))
     logs = {"A": data_dir / "node_a.log", "B": data_dir / "node_b.log"}
     figures = {}

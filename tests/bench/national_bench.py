@@ -62,6 +62,9 @@ from idle_cgroup import command_in  # noqa: E402
 from idle_cgroup import idle_cgroup  # noqa: E402
 from idle_cgroup import move  # noqa: E402
 from odoo_client import OdooClient  # noqa: E402
+from project_env import PAIR_HOST  # noqa: E402
+from project_env import PAIR_PRIMARY_PORT  # noqa: E402
+from project_env import PAIR_REPLICA_PORT  # noqa: E402
 from project_env import database_exists  # noqa: E402
 from project_env import odoo_cmd  # noqa: E402
 from project_env import odoo_env  # noqa: E402
@@ -309,13 +312,16 @@ def rss_per_process(master_pid):
     return peaks
 
 
-PRIMARY_PORT, REPLICA_PORT = "5434", "5435"
+PRIMARY_PORT, REPLICA_PORT = PAIR_PRIMARY_PORT, PAIR_REPLICA_PORT
 PAIR = ROOT / "scripts" / "pg_replica.sh"
 
 
 def psql_value(port, sql, db="postgres"):
     return subprocess.run(
-        ["psql", "-p", port, "-d", db, "-XAtc", sql], capture_output=True, text=True, check=True
+        ["psql", "-h", PAIR_HOST, "-p", port, "-d", db, "-XAtc", sql],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
 
 
@@ -341,11 +347,12 @@ def replica_topology(args, group):
     """Phase 5: scans on the primary, reports on the standby (at a low priority, as if elsewhere)."""
     subprocess.run(["bash", str(PAIR), "up"], check=True, stdout=subprocess.DEVNULL)
     started = time.monotonic()
-    subprocess.run(["dropdb", "-p", PRIMARY_PORT, "--if-exists", DB], check=True)
-    subprocess.run(["createdb", "-p", PRIMARY_PORT, DB], check=True)
+    pair = ("-h", PAIR_HOST, "-p")
+    subprocess.run(["dropdb", *pair, PRIMARY_PORT, "--if-exists", DB], check=True)
+    subprocess.run(["createdb", *pair, PRIMARY_PORT, DB], check=True)
     dump = subprocess.Popen(["pg_dump", "-Fc", DB], stdout=subprocess.PIPE)
     subprocess.run(
-        ["pg_restore", "-p", PRIMARY_PORT, "-d", DB, "--no-owner"], stdin=dump.stdout, check=True
+        ["pg_restore", *pair, PRIMARY_PORT, "-d", DB, "--no-owner"], stdin=dump.stdout, check=True
     )
     dump.wait()
     target = psql_value(PRIMARY_PORT, "SELECT pg_current_wal_lsn()")
@@ -357,7 +364,9 @@ def replica_topology(args, group):
             break
         time.sleep(1)
     copy_s = time.monotonic() - started
-    os.environ["PGPORT"] = PRIMARY_PORT  # the Odoo shells and servers below: the primary
+    # the Odoo shells and servers below: the primary
+    main_cluster = {name: os.environ.get(name) for name in ("PGHOST", "PGPORT")}
+    os.environ.update(PGHOST=PAIR_HOST, PGPORT=PRIMARY_PORT)
     data = shell_data(DB, NATIONAL_SETUP.replace("NATIONAL", str(NATIONAL_CENTRES)))
     data |= shell_data(DB, CHECKIN_SETUP.format(count=args.scans * 2))
     n, results = args.scans, {"copy to the primary (s)": copy_s}
@@ -385,7 +394,11 @@ def replica_topology(args, group):
                     )
                 results[name]["computed"] = dict(counts)
     finally:
-        del os.environ["PGPORT"]
+        for name, value in main_cluster.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         subprocess.run(["bash", str(PAIR), "down"], check=False, stdout=subprocess.DEVNULL)
     return results
 
