@@ -197,7 +197,8 @@ class TestCentreDay(TransactionCase, ReportsCommon):
         """Reports recompute only yesterday and today; an earlier day corrected later is
         refreshed when the correction is saved, so the month's report counts it."""
         Day = self.env["smart_kids.centre.day"]
-        earlier = fields.Date.today() - timedelta(days=10)
+        # the Monday before the set-up's week (today - 10 fell inside it on Thursdays)
+        earlier = self.monday - timedelta(days=7)
         self.centre_1.open_on_weekends = True
         Day._refresh(earlier, earlier, self.centre_1)
         row = Day.search([("date", "=", earlier), ("centre_id", "=", self.centre_1.id)])
