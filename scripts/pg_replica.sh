@@ -30,6 +30,9 @@ ODOO_ROLE=${PGUSER:-$(id -un)}
 # the pair's own sockets, whatever PGHOST the caller set (scripts/clock_matrix.sh points it at
 # a private cluster): psql, pg_basebackup and the caller's tools (project_env.PAIR_HOST)
 export PGHOST=/var/run/postgresql
+# under libfaketime (the clock matrix), no clock state shared through a semaphore of the
+# caller's: the postgres user may not open it; the FAKETIME offset alone keeps the clock
+unset FAKETIME_SHARED
 
 die() { echo "pg_replica: $*" >&2; exit 1; }
 log() { echo "pg_replica: $*"; }
@@ -112,10 +115,15 @@ SQL
 }
 
 replica_up() {
-    local state
+    local state data=/var/lib/postgresql/$VERSION/$REPLICA conf=/etc/postgresql/$VERSION/$REPLICA
     state=$(cluster_status "$REPLICA")
+    if [ "$state" != absent ] && [ ! -f "$data/PG_VERSION" ]; then
+        # a standby whose base backup never completed (an interrupted "up"): build it again
+        log "dropping the incomplete $VERSION/$REPLICA"
+        pg_dropcluster --stop "$VERSION" "$REPLICA"
+        state=absent
+    fi
     if [ "$state" = absent ]; then
-        local data=/var/lib/postgresql/$VERSION/$REPLICA conf=/etc/postgresql/$VERSION/$REPLICA
         local password
         password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
         # a new password for each standby built: it is written into the standby's

@@ -122,6 +122,8 @@ def replay(action):
         cwd="/",
         check=True,
         stdout=subprocess.DEVNULL,
+        # under libfaketime: the postgres user may not open the caller's clock semaphore
+        env={name: value for name, value in os.environ.items() if name != "FAKETIME_SHARED"},
     )
 
 
