@@ -32,7 +32,7 @@ default_moments=(
 moments=("$@")
 [ ${#moments[@]} -gt 0 ] || moments=("${default_moments[@]}")
 
-libfaketime=$(find /usr/lib -name libfaketime.so.1 -path '*faketime*' 2>/dev/null | head -n 1)
+libfaketime=$(find /usr/lib -name libfaketime.so.1 -path '*faketime*' 2>/dev/null | sed -n 1p)
 [ -n "$libfaketime" ] || sk_die "libfaketime is missing: run scripts/setup.sh"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 out_dir="$SK_STATE/clock-matrix"

@@ -51,7 +51,7 @@ check_upgrade_from() {
     measure_id=$(q "INSERT INTO smart_kids_growth_measurement (child_id, date, weight, height,
             create_date, write_date)
         SELECT id, birth_date + 1918, 14.0, 100.0, now(), now() FROM smart_kids_child
-        WHERE sex = 'male' AND birth_date IS NOT NULL ORDER BY id LIMIT 1 RETURNING id" | head -1)
+        WHERE sex = 'male' AND birth_date IS NOT NULL ORDER BY id LIMIT 1 RETURNING id" | sed -n 1p)
     # a month of LINE quota counted in the old single counter row
     q "WITH channel AS (INSERT INTO smart_kids_line_channel (name, api_host, state, create_date, write_date)
             VALUES ('Upgrade check OA', 'https://api.line.me', 'active', now(), now()) RETURNING id)
@@ -72,7 +72,7 @@ check_upgrade_from() {
         SELECT id, centre_id, current_date - 10, (current_date - 10) + time '01:00', 'guardian',
             now(), now()
         FROM smart_kids_child WHERE centre_id IS NOT NULL ORDER BY id LIMIT 1
-        RETURNING centre_id" | head -1)
+        RETURNING centre_id" | sed -n 1p)
     local before rule_ids
     before=$(q "SELECT (SELECT count(*) FROM smart_kids_child), (SELECT count(*) FROM smart_kids_attendance),
         (SELECT count(*) FROM res_partner), (SELECT count(*) FROM smart_kids_day_activity)")
