@@ -64,7 +64,6 @@ from project_env import odoo_env  # noqa: E402
 from project_env import shell_data  # noqa: E402
 
 DB = "sk_topology"
-PRIMARY_PORT, REPLICA_PORT = PAIR_PRIMARY_PORT, PAIR_REPLICA_PORT
 PAIR = ROOT / "scripts" / "pg_replica.sh"
 EXECUTIVE, TEACHER = "topo_executive", "topo_teacher"  # password = login
 
@@ -118,7 +117,7 @@ def replay(action):
     """Pause or resume the standby's replay (the postgres superuser's right)."""
     sql = f"SELECT pg_wal_replay_{action}()"
     subprocess.run(
-        ["runuser", "-u", "postgres", "--", "psql", "-p", REPLICA_PORT, "-XAtqc", sql],
+        ["runuser", "-u", "postgres", "--", "psql", "-p", PAIR_REPLICA_PORT, "-XAtqc", sql],
         cwd="/",
         check=True,
         stdout=subprocess.DEVNULL,
@@ -151,9 +150,9 @@ def odoo_node(data_dir, log):
         log=log,
         extra=(
             f"--data-dir={data_dir}",
-            f"--db_port={PRIMARY_PORT}",
+            f"--db_port={PAIR_PRIMARY_PORT}",
             "--db_replica_host=",  # set (empty: the unix socket) so Odoo opens a replica pool
-            f"--db_replica_port={REPLICA_PORT}",
+            f"--db_replica_port={PAIR_REPLICA_PORT}",
             f"--db-filter=^{DB}$",
             "--proxy-mode",
             "--log-handler=werkzeug:INFO",
@@ -249,11 +248,11 @@ def requests_logged(log_path, fragment):
 
 
 def create_database():
-    subprocess.run(["dropdb", "-p", PRIMARY_PORT, "--if-exists", DB], check=True)
+    subprocess.run(["dropdb", "-p", PAIR_PRIMARY_PORT, "--if-exists", DB], check=True)
     started = time.monotonic()
     subprocess.run(
         odoo_cmd(
-            f"--db_port={PRIMARY_PORT}",
+            f"--db_port={PAIR_PRIMARY_PORT}",
             "-i",
             "smart_kids,smart_kids_reports",
             "--without-demo=all",
@@ -311,7 +310,7 @@ def main():
     args = parser.parse_args()
     subprocess.run(["bash", str(PAIR), "up"], check=True, stdout=subprocess.DEVNULL)
     # psql, dropdb and Odoo below: the pair's primary (whatever cluster PGHOST named)
-    os.environ.update(PGHOST=PAIR_HOST, PGPORT=PRIMARY_PORT)
+    os.environ.update(PGHOST=PAIR_HOST, PGPORT=PAIR_PRIMARY_PORT)
     data_dir = Path(tempfile.mkdtemp(prefix="sk_topology_"))
     logs = {"A": data_dir / "node_a.log", "B": data_dir / "node_b.log"}
     figures = {}
@@ -338,7 +337,7 @@ def main():
             fail(f"{len(errors)} errors in the Odoo logs, first: {errors[0]}")
     finally:
         if not args.keep:
-            subprocess.run(["dropdb", "-p", PRIMARY_PORT, "--if-exists", DB], check=False)
+            subprocess.run(["dropdb", "-p", PAIR_PRIMARY_PORT, "--if-exists", DB], check=False)
             subprocess.run(["bash", str(PAIR), "down"], check=False, stdout=subprocess.DEVNULL)
             shutil.rmtree(data_dir, ignore_errors=True)
     lag = figures["lag_ms"]

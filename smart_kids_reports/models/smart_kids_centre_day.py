@@ -149,7 +149,9 @@ class SmartKidsCentreDay(models.Model):
         if date_from > date_to:
             return
         days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
-        if self._refreshed_moments_ago(days, centres):
+        rows = self._rows_of(days, centres)
+        shared = rows >= SHARED_REFRESH_ROWS  # a province, the country: readers share it
+        if shared and self._refreshed_moments_ago(days, centres, rows):
             return
         rule = self._freshness_rule()
         centre_filter = SQL("TRUE")
@@ -275,7 +277,7 @@ ON CONFLICT (centre_id, date) DO UPDATE SET %(update)s,
             )
         )
         self.invalidate_model()
-        if self._is_shared(days, centres):
+        if shared:
             self.env["smart_kids.centre.day.refresh"]._mark(days, centres)
 
     def _rows_of(self, days, centres):
@@ -284,16 +286,12 @@ ON CONFLICT (centre_id, date) DO UPDATE SET %(update)s,
             return len(days) * self.env["smart_kids.centre"].search_count([])
         return len(days) * len(centres)
 
-    def _is_shared(self, days, centres):
-        """A refresh large enough (a province, the country) for readers to share."""
-        return self._rows_of(days, centres) >= SHARED_REFRESH_ROWS
-
-    def _refreshed_moments_ago(self, days, centres):
+    def _refreshed_moments_ago(self, days, centres, rows):
         """A large refresh (a province, the country) that another reader has just done, with
-        a row for every centre and day (a centre added since has none yet)."""
-        if not self._is_shared(days, centres) or not self.env[
-            "smart_kids.centre.day.refresh"
-        ]._is_recent(days, centres, SHARED_REFRESH_SECONDS):
+        its ``rows`` all there (a centre added since has none yet)."""
+        if not self.env["smart_kids.centre.day.refresh"]._is_recent(
+            days, centres, SHARED_REFRESH_SECONDS
+        ):
             return False
         centre_filter = SQL("TRUE") if centres is None else SQL("centre_id = ANY(%s)", centres.ids)
         self.env.cr.execute(
@@ -303,7 +301,7 @@ ON CONFLICT (centre_id, date) DO UPDATE SET %(update)s,
                 centre_filter,
             )
         )
-        return self.env.cr.fetchone()[0] == self._rows_of(days, centres)
+        return self.env.cr.fetchone()[0] == rows
 
     def _refresh_for_report(self, date_from, date_to, centres):
         """The rows a report of the period needs, recomputed only where they may be out of

@@ -312,7 +312,6 @@ def rss_per_process(master_pid):
     return peaks
 
 
-PRIMARY_PORT, REPLICA_PORT = PAIR_PRIMARY_PORT, PAIR_REPLICA_PORT
 PAIR = ROOT / "scripts" / "pg_replica.sh"
 
 
@@ -348,17 +347,19 @@ def replica_topology(args, group):
     subprocess.run(["bash", str(PAIR), "up"], check=True, stdout=subprocess.DEVNULL)
     started = time.monotonic()
     pair = ("-h", PAIR_HOST, "-p")
-    subprocess.run(["dropdb", *pair, PRIMARY_PORT, "--if-exists", DB], check=True)
-    subprocess.run(["createdb", *pair, PRIMARY_PORT, DB], check=True)
+    subprocess.run(["dropdb", *pair, PAIR_PRIMARY_PORT, "--if-exists", DB], check=True)
+    subprocess.run(["createdb", *pair, PAIR_PRIMARY_PORT, DB], check=True)
     dump = subprocess.Popen(["pg_dump", "-Fc", DB], stdout=subprocess.PIPE)
     subprocess.run(
-        ["pg_restore", *pair, PRIMARY_PORT, "-d", DB, "--no-owner"], stdin=dump.stdout, check=True
+        ["pg_restore", *pair, PAIR_PRIMARY_PORT, "-d", DB, "--no-owner"],
+        stdin=dump.stdout,
+        check=True,
     )
     dump.wait()
-    target = psql_value(PRIMARY_PORT, "SELECT pg_current_wal_lsn()")
+    target = psql_value(PAIR_PRIMARY_PORT, "SELECT pg_current_wal_lsn()")
     for _poll in range(600):
         caught_up = psql_value(
-            REPLICA_PORT, f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn"
+            PAIR_REPLICA_PORT, f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn"
         )
         if caught_up == "t":
             break
@@ -366,11 +367,11 @@ def replica_topology(args, group):
     copy_s = time.monotonic() - started
     # the Odoo shells and servers below: the primary
     main_cluster = {name: os.environ.get(name) for name in ("PGHOST", "PGPORT")}
-    os.environ.update(PGHOST=PAIR_HOST, PGPORT=PRIMARY_PORT)
+    os.environ.update(PGHOST=PAIR_HOST, PGPORT=PAIR_PRIMARY_PORT)
     data = shell_data(DB, NATIONAL_SETUP.replace("NATIONAL", str(NATIONAL_CENTRES)))
     data |= shell_data(DB, CHECKIN_SETUP.format(count=args.scans * 2))
     n, results = args.scans, {"copy to the primary (s)": copy_s}
-    replica = ("--db_replica_host=", f"--db_replica_port={REPLICA_PORT}")
+    replica = ("--db_replica_host=", f"--db_replica_port={PAIR_REPLICA_PORT}")
     try:
         with odoo_server(db=DB, workers=2) as (base, _pid):
             results["undisturbed, primary"] = scan_phase(
